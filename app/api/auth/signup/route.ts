@@ -1,0 +1,10 @@
+import { apiRoute, json } from '@/lib/api/handler';
+import { signupSchema } from '@/lib/schemas/auth';
+import { signup } from '@/lib/auth/account';
+import { sessionCookie } from '@/lib/auth/session';
+import { userDto } from '@/lib/dto';
+
+export const POST = apiRoute({ auth: false, body: signupSchema }, async ({ req, body }) => {
+  const s = await signup(body);
+  return json({ token: s.token, user: userDto(s.user) }, 201, { 'Set-Cookie': sessionCookie(s.token, s.expiresAt, req) });
+});

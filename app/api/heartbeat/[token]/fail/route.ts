@@ -1,0 +1,9 @@
+import { apiRoute, json } from '@/lib/api/handler';
+import { receiveHeartbeat } from '@/lib/monitors/heartbeat-ping';
+
+const fail = apiRoute({ auth: false }, async ({ params }) => {
+  await receiveHeartbeat(params.token, false);
+  return json({ ok: true });
+});
+export const GET = fail;
+export const POST = fail;

@@ -1,0 +1,20 @@
+import { apiRoute, json, noContent } from '@/lib/api/handler';
+import { updateMonitorSchema } from '@/lib/schemas/monitor';
+import { deleteMonitorFor, updateMonitorFor } from '@/lib/monitors/manage';
+import { getMonitor } from '@/lib/data/monitors';
+import { monitorDto } from '@/lib/dto';
+
+export const GET = apiRoute({ auth: true }, async ({ session, params }) =>
+  json({ monitor: monitorDto(await getMonitor(session.user.id, params.id)) }),
+);
+
+const update = apiRoute({ auth: true, body: updateMonitorSchema }, async ({ session, params, body }) =>
+  json({ monitor: monitorDto(await updateMonitorFor(session.user.id, params.id, body)) }),
+);
+export const PUT = update;
+export const PATCH = update;
+
+export const DELETE = apiRoute({ auth: true }, async ({ session, params }) => {
+  await deleteMonitorFor(session.user.id, params.id);
+  return noContent();
+});

@@ -1,0 +1,11 @@
+import { apiRoute, json } from '@/lib/api/handler';
+import { createMonitorSchema } from '@/lib/schemas/monitor';
+import { createMonitorFor } from '@/lib/monitors/manage';
+import { listMonitorsWithStats } from '@/lib/monitors/stats';
+import { monitorDto } from '@/lib/dto';
+
+export const GET = apiRoute({ auth: true }, async ({ session }) => json({ monitors: await listMonitorsWithStats(session.user.id) }));
+
+export const POST = apiRoute({ auth: true, body: createMonitorSchema }, async ({ session, body }) =>
+  json({ monitor: monitorDto(await createMonitorFor(session.user.id, body)) }, 201),
+);

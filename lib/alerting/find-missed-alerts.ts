@@ -1,0 +1,54 @@
+// Start-up recovery: an incident opened (or closed) and the process died before the alert
+// went out, so there is no Alert row at all. A row with any outcome means it was attempted.
+import { getDb } from '@/lib/db/client';
+import { monitorTarget } from './monitor-target';
+import type { AlertEvent } from './types';
+
+/**
+ * Alerts never attempted for incidents started (DOWN) or ended (UP) since `since`,
+ * grouped per incident and in order, so a late DOWN always goes out before its UP.
+ */
+export async function findMissedAlerts(since: Date): Promise<AlertEvent[][]> {
+  const incidents = await getDb().incident.findMany({
+    where: {
+      OR: [
+        { startedAt: { gte: since }, alerts: { none: { kind: 'DOWN' } } },
+        { endedAt: { gte: since }, alerts: { none: { kind: 'UP' } } },
+      ],
+    },
+    orderBy: { startedAt: 'asc' },
+    select: {
+      id: true,
+      startedAt: true,
+      endedAt: true,
+      cause: true,
+      firstError: true,
+      lastError: true,
+      alerts: { where: { kind: { in: ['DOWN', 'UP'] } }, select: { kind: true } },
+      monitor: {
+        select: { id: true, name: true, type: true, url: true, host: true, port: true, user: { select: { email: true } } },
+      },
+    },
+  });
+
+  return incidents.map((incident) => {
+    const { monitor } = incident;
+    const attempted = new Set(incident.alerts.map((a) => a.kind));
+    const base = {
+      monitorId: monitor.id,
+      incidentId: incident.id,
+      monitor: { id: monitor.id, name: monitor.name, target: monitorTarget(monitor) },
+      recipient: monitor.user.email,
+      cause: incident.cause,
+    };
+    const events: AlertEvent[] = [];
+    if (!attempted.has('DOWN') && incident.startedAt >= since) {
+      events.push({ ...base, kind: 'DOWN', at: incident.startedAt, error: incident.firstError });
+    }
+    if (incident.endedAt && !attempted.has('UP') && incident.endedAt >= since) {
+      const downtimeMs = incident.endedAt.getTime() - incident.startedAt.getTime();
+      events.push({ ...base, kind: 'UP', at: incident.endedAt, error: incident.lastError, downtimeMs });
+    }
+    return events;
+  });
+}

@@ -1,0 +1,146 @@
+// Alert wording. Every part is built once as plain text and the HTML part escapes each piece,
+// so no user-controlled value (name, target, error) can reach the HTML unescaped.
+import type { FailureCause } from '@/lib/checker/types';
+import type { AlertEvent, AlertKind, AlertMessage } from './types';
+
+const SUBJECT_TAGS: Record<AlertKind, string> = {
+  DOWN: 'DOWN',
+  UP: 'UP',
+  REMINDER: 'STILL DOWN',
+  CERT_EXPIRING: 'CERT EXPIRING',
+  CERT_EXPIRED: 'CERT EXPIRED',
+};
+
+const CAUSE_LABELS: Record<FailureCause, string> = {
+  dns_failure: 'DNS lookup failed',
+  connection_refused: 'Connection refused',
+  connection_reset: 'Connection reset',
+  timeout: 'Timed out',
+  tls_error: 'TLS error',
+  http_status: 'Unexpected HTTP status',
+  keyword_missing: 'Keyword not found',
+  keyword_present: 'Unwanted keyword found',
+  json_assertion_failed: 'JSON assertion failed',
+  too_slow: 'Response too slow',
+  too_many_redirects: 'Too many redirects',
+  response_too_large: 'Response too large',
+  blocked_target: 'Target blocked by policy',
+  heartbeat_missed: 'Heartbeat missed',
+  heartbeat_failed: 'Heartbeat reported a failure',
+  network_error: 'Network error',
+};
+
+const MAX_SUBJECT = 250;
+
+const UNITS: Array<[string, number]> = [
+  ['d', 86_400],
+  ['h', 3_600],
+  ['min', 60],
+  ['s', 1],
+];
+
+/** "45 s", "3 min 12 s", "2 h 5 min", "1 d 3 h": the two largest units, a zero second unit dropped. */
+export function formatDuration(ms: number): string {
+  const total = Number.isFinite(ms) ? Math.floor(Math.max(0, ms) / 1000) : 0;
+  if (total === 0) return 'less than 1 s';
+  const i = UNITS.findIndex(([, size]) => total >= size);
+  const [unit, size] = UNITS[i];
+  const major = `${Math.floor(total / size)} ${unit}`;
+  const next = UNITS[i + 1];
+  if (!next) return major;
+  const minor = Math.floor((total % size) / next[1]);
+  return minor > 0 ? `${major} ${minor} ${next[0]}` : major;
+}
+
+/** One header-safe line: CR, LF and other control characters would let a name inject headers. */
+export function toSingleLine(value: string): string {
+  return value
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** Cause and error in words; the error alone when it already says what the cause label says. */
+export function describeReason(cause: string | null, error: string | null): string | null {
+  const label = cause ? (CAUSE_LABELS[cause as FailureCause] ?? cause.replace(/_/g, ' ')) : null;
+  if (!label) return error;
+  if (!error) return label;
+  return error.toLowerCase().startsWith(label.toLowerCase()) ? error : `${label}: ${error}`;
+}
+
+/** ISO UTC for machines and filters, plus a form a person reads at a glance. */
+export function formatTime(at: Date): string {
+  return `${at.toISOString()} (${at.toUTCString().replace(/GMT$/, 'UTC')})`;
+}
+
+export function monitorLink(appUrl: string, monitorId: string): string {
+  return `${appUrl.replace(/\/+$/, '')}/monitors/${encodeURIComponent(monitorId)}`;
+}
+
+function summary(event: AlertEvent): string {
+  const name = event.monitor.name;
+  const down = event.downtimeMs != null ? formatDuration(event.downtimeMs) : null;
+  const cert = event.certExpiresAt ?? null;
+  const gap = cert ? formatDuration(Math.abs(cert.getTime() - event.at.getTime())) : null;
+  switch (event.kind) {
+    case 'DOWN':
+      return `${name} is down.`;
+    case 'UP':
+      return down ? `${name} is back up. It was down for ${down}.` : `${name} is back up.`;
+    case 'REMINDER':
+      return down ? `${name} is still down (for ${down} so far).` : `${name} is still down.`;
+    case 'CERT_EXPIRING':
+      return gap ? `The TLS certificate of ${name} expires in ${gap}.` : `The TLS certificate of ${name} expires soon.`;
+    case 'CERT_EXPIRED':
+      return gap ? `The TLS certificate of ${name} expired ${gap} ago.` : `The TLS certificate of ${name} has expired.`;
+  }
+}
+
+function facts(event: AlertEvent): Array<[string, string]> {
+  const rows: Array<[string, string]> = [
+    ['Monitor', event.monitor.name],
+    ['Target', event.monitor.target],
+  ];
+  const reason = describeReason(event.cause, event.error);
+  if (reason && event.kind !== 'CERT_EXPIRING' && event.kind !== 'CERT_EXPIRED') {
+    rows.push([event.kind === 'UP' ? 'It was down because' : 'Reason', reason]);
+  }
+  if (event.certExpiresAt) rows.push(['Certificate expiry', formatTime(event.certExpiresAt)]);
+  rows.push([event.kind === 'UP' ? 'Back up at' : 'Time', formatTime(event.at)]);
+  return rows;
+}
+
+export function renderSubject(event: AlertEvent): string {
+  const line = toSingleLine(`[${SUBJECT_TAGS[event.kind]}] ${event.monitor.name} (${event.monitor.target})`);
+  return line.length > MAX_SUBJECT ? `${line.slice(0, MAX_SUBJECT - 1)}…` : line;
+}
+
+export function renderAlert(event: AlertEvent, appUrl: string): AlertMessage {
+  const lead = summary(event);
+  const rows = facts(event);
+  const link = monitorLink(appUrl, event.monitor.id);
+
+  const text = [lead, '', ...rows.map(([k, v]) => `${k}: ${v}`), '', `View the monitor: ${link}`, ''].join('\n');
+
+  const cell = 'style="padding:2px 12px 2px 0;vertical-align:top"';
+  const html = [
+    '<!doctype html><html><body style="font-family:sans-serif;color:#111">',
+    `<p style="font-size:16px"><strong>${escapeHtml(lead)}</strong></p>`,
+    '<table style="border-collapse:collapse">',
+    ...rows.map(([k, v]) => `<tr><td ${cell}><strong>${escapeHtml(k)}</strong></td><td ${cell}>${escapeHtml(v)}</td></tr>`),
+    '</table>',
+    `<p><a href="${escapeHtml(link)}">View the monitor</a></p>`,
+    '</body></html>',
+  ].join('\n');
+
+  return { subject: renderSubject(event), text, html };
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { ApiError, errorBody } from '@/lib/api/errors';
+import { readJsonBody } from '@/lib/api/read-json';
+import { authenticate, type Session } from '@/lib/auth/session';
+import { isCrossSiteRequest } from '@/lib/auth/same-origin';
+import { logger } from '@/lib/logger';
+
+// Every API route is one call to `apiRoute`: it authenticates, refuses cross-site cookie
+// mutations, parses params/query/body with zod, maps errors to the JSON error shape and
+// marks the response uncacheable. Handlers only call lib/ and shape the answer.
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+interface Options<B extends z.ZodType | undefined, Q extends z.ZodType | undefined, A extends boolean> {
+  auth: A;
+  body?: B;
+  query?: Q;
+}
+
+type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+export interface HandlerArgs<B, Q, A extends boolean> {
+  req: Request;
+  session: A extends true ? Session : Session | null;
+  body: B;
+  query: Q;
+  params: Record<string, string>;
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const NO_STORE = 'private, no-store';
+
+export function json(data: unknown, status = 200, headers?: HeadersInit): Response {
+  const res = Response.json(data, { status, headers });
+  res.headers.set('Cache-Control', NO_STORE);
+  return res;
+}
+
+export function noContent(headers?: HeadersInit): Response {
+  const res = new Response(null, { status: 204, headers });
+  res.headers.set('Cache-Control', NO_STORE);
+  return res;
+}
+
+export function errorResponse(err: ApiError): Response {
+  return json(errorBody(err), err.status, err.headers);
+}
+
+function flattenParams(raw: Record<string, string | string[]>): Record<string, string> {
+  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]));
+}
+
+function queryObject(url: string): Record<string, string> {
+  return Object.fromEntries(new URL(url).searchParams.entries());
+}
+
+export function apiRoute<
+  A extends boolean,
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+>(options: Options<B, Q, A>, handler: (args: HandlerArgs<Infer<B>, Infer<Q>, A>) => Promise<Response>) {
+  return async (req: Request, ctx?: RouteContext): Promise<Response> => {
+    try {
+      const session = await authenticate(req.headers);
+      if (options.auth && !session) throw ApiError.unauthorized();
+      // Unauthenticated mutations (login, signup) set cookies, so they get the same origin rule.
+      if (MUTATING.has(req.method) && session?.via !== 'bearer' && isCrossSiteRequest(req)) {
+        throw new ApiError('forbidden', 'Cross-site request refused');
+      }
+      const params = flattenParams((await ctx?.params) ?? {});
+      let query: unknown = undefined;
+      if (options.query) {
+        const parsed = options.query.safeParse(queryObject(req.url));
+        if (!parsed.success) throw ApiError.validation(parsed.error, 'Invalid query parameters');
+        query = parsed.data;
+      }
+      let body: unknown = undefined;
+      if (options.body) {
+        const parsed = options.body.safeParse(await readJsonBody(req));
+        if (!parsed.success) throw ApiError.validation(parsed.error);
+        body = parsed.data;
+      }
+      return await handler({ req, session: session as HandlerArgs<Infer<B>, Infer<Q>, A>['session'], body: body as Infer<B>, query: query as Infer<Q>, params });
+    } catch (err) {
+      if (err instanceof ApiError) return errorResponse(err);
+      logger.error({ err, method: req.method, path: new URL(req.url).pathname }, 'unhandled API error');
+      return errorResponse(new ApiError('internal_error', 'Internal server error'));
+    }
+  };
+}

@@ -1,0 +1,67 @@
+import { ApiError } from '@/lib/api/errors';
+import { burnPasswordCheck, hashPassword, verifyPassword } from '@/lib/auth/password';
+import { clearAccountFailures, loginRetryAfterSeconds, recordLoginFailure } from '@/lib/auth/login-throttle';
+import { issueSession } from '@/lib/auth/session';
+import * as users from '@/lib/data/users';
+import { listMonitors } from '@/lib/data/monitors';
+import { getWorker } from '@/lib/worker/instance';
+import type { ChangePasswordInput, LoginInput, SignupInput } from '@/lib/schemas/auth';
+
+export interface IssuedSession {
+  token: string;
+  expiresAt: Date;
+  user: users.SessionUser;
+}
+
+const INVALID_LOGIN = 'Invalid email or password';
+
+export async function signup(input: SignupInput): Promise<IssuedSession> {
+  const user = await users.createUser(input.email, await hashPassword(input.password));
+  return { ...(await issueSession(user)), user };
+}
+
+/** Same status, body and bcrypt cost for an unknown email and a wrong password. */
+export async function login(input: LoginInput, address: string): Promise<IssuedSession> {
+  const retryAfter = loginRetryAfterSeconds(input.email, address);
+  if (retryAfter > 0) {
+    throw new ApiError('rate_limited', 'Too many failed logins; try again later', undefined, { 'Retry-After': String(retryAfter) });
+  }
+  const user = await users.findUserByEmail(input.email);
+  const hash = user ? await users.findPasswordHash(user.id) : null;
+  const ok = hash ? await verifyPassword(input.password, hash) : await burnPasswordCheck(input.password);
+  if (!user || !ok) {
+    recordLoginFailure(input.email, address);
+    throw ApiError.unauthorized(INVALID_LOGIN);
+  }
+  clearAccountFailures(input.email);
+  return { ...(await issueSession(user)), user };
+}
+
+export async function logout(userId: string): Promise<void> {
+  await users.bumpTokenVersion(userId);
+}
+
+async function requirePassword(userId: string, password: string): Promise<void> {
+  const hash = await users.findPasswordHash(userId);
+  if (!hash || !(await verifyPassword(password, hash))) {
+    throw new ApiError('validation_failed', 'Current password is incorrect', [{ path: ['currentPassword'], message: 'Current password is incorrect' }]);
+  }
+}
+
+/** A new password revokes every earlier token; the caller gets a fresh one. */
+export async function changePassword(userId: string, input: ChangePasswordInput): Promise<IssuedSession> {
+  await requirePassword(userId, input.currentPassword);
+  const user = await users.setPassword(userId, await hashPassword(input.newPassword));
+  return { ...(await issueSession(user)), user };
+}
+
+export async function deleteAccount(userId: string, password: string): Promise<void> {
+  const hash = await users.findPasswordHash(userId);
+  if (!hash || !(await verifyPassword(password, hash))) {
+    throw new ApiError('validation_failed', 'Password is incorrect', [{ path: ['password'], message: 'Password is incorrect' }]);
+  }
+  const owned = await listMonitors(userId);
+  await users.deleteUser(userId);
+  const worker = getWorker();
+  for (const m of owned) worker?.remove(m.id);
+}

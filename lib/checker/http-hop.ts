@@ -1,0 +1,136 @@
+// One HTTP request on a fresh socket (agent: false): connect through the safe lookup, send,
+// read the head and at most MAX_BODY_BYTES of body, then destroy the socket on every path.
+import http, { STATUS_CODES, type ClientRequest, type IncomingMessage } from 'node:http';
+import https from 'node:https';
+import type { TLSSocket } from 'node:tls';
+import { CheckFailure } from './causes';
+import type { CheckContext } from './context';
+import { onDeadline } from './deadline';
+import type { HopRequest } from './redirects';
+import { bareHost, createSafeLookup, preflightHost } from './safe-lookup';
+import type { PhaseMarks } from './timings';
+import { readCertificate } from './tls-info';
+import type { TlsCertificateInfo } from './types';
+
+export const MAX_BODY_BYTES = 1_048_576;
+
+/** skip: a redirect we will follow; count: size only; keep: keyword/JSON need the text. */
+export type BodyMode = 'skip' | 'count' | 'keep';
+
+export interface HopResult {
+  statusCode: number;
+  statusMessage: string;
+  location: string | null;
+  /** Decoded body, only in 'keep' mode; at most MAX_BODY_BYTES. */
+  body: string | null;
+  truncated: boolean;
+  tls: TlsCertificateInfo | null;
+}
+
+export interface HopOptions {
+  request: HopRequest;
+  rejectUnauthorized: boolean;
+  bodyMode: (statusCode: number, location: string | null) => BodyMode;
+}
+
+const METHODS_WITHOUT_BODY = new Set(['GET', 'HEAD']);
+
+/** Sends one request; fills `marks` as phases complete so a failure still has partial timings. */
+export function sendHop(opts: HopOptions, ctx: CheckContext, marks: PhaseMarks): Promise<HopResult> {
+  const { request, bodyMode } = opts;
+  const { deadline, now } = ctx;
+  return new Promise<HopResult>((resolve, reject) => {
+    let settled = false;
+    let req: ClientRequest | null = null;
+    let unsubscribe = () => {};
+    const close = () => {
+      settled = true;
+      unsubscribe();
+      req?.destroy(); // also destroys the socket and any half-read response
+    };
+    const fail = (err: Error) => {
+      if (settled) return;
+      close();
+      reject(err);
+    };
+    const succeed = (result: HopResult) => {
+      if (settled) return;
+      marks.end = now();
+      close();
+      resolve(result);
+    };
+
+    if (deadline.signal.aborted) return fail(deadline.signal.reason as Error);
+    const https_ = request.url.protocol === 'https:';
+    let tls: TlsCertificateInfo | null = null;
+    try {
+      const host = bareHost(request.url.hostname);
+      const literal = preflightHost(host, ctx.policy);
+      deadline.phase = literal ? 'connecting' : 'resolving DNS';
+      const lookup = createSafeLookup(ctx.policy, ctx.resolve, {
+        onResolved: () => {
+          marks.dnsEnd = now();
+          deadline.phase = 'connecting';
+        },
+      });
+      const options: https.RequestOptions = {
+        hostname: host,
+        port: request.url.port ? Number(request.url.port) : undefined,
+        path: `${request.url.pathname}${request.url.search}`,
+        method: request.method,
+        headers: request.headers,
+        agent: false,
+        lookup,
+        rejectUnauthorized: opts.rejectUnauthorized,
+      };
+      req = https_ ? https.request(options) : http.request(options);
+    } catch (err) {
+      return fail(err instanceof Error ? err : new Error(String(err)));
+    }
+
+    unsubscribe = onDeadline(deadline.signal, fail);
+    req.on('error', fail);
+    req.once('socket', (socket) => {
+      socket.once('connect', () => {
+        marks.connected = now();
+        deadline.phase = https_ ? 'TLS handshake' : 'waiting for response';
+      });
+      socket.once('secureConnect', () => {
+        marks.secured = now();
+        tls = readCertificate(socket as TLSSocket);
+        deadline.phase = 'waiting for response';
+      });
+    });
+    req.once('response', (res: IncomingMessage) => {
+      marks.firstByte = now();
+      deadline.phase = 'reading body';
+      const statusCode = res.statusCode ?? 0;
+      const location = typeof res.headers.location === 'string' ? res.headers.location : null;
+      const mode = bodyMode(statusCode, location);
+      const head = { statusCode, statusMessage: res.statusMessage || STATUS_CODES[statusCode] || '', location, tls };
+      if (mode === 'skip') return succeed({ ...head, body: null, truncated: false });
+
+      const chunks: Buffer[] = [];
+      let bytes = 0;
+      const done = (truncated: boolean) => {
+        const body = mode === 'keep' ? Buffer.concat(chunks).toString('utf8') : null;
+        succeed({ ...head, body, truncated }); // chunks are dropped with this closure
+      };
+      res.on('data', (chunk: Buffer) => {
+        const room = MAX_BODY_BYTES - bytes;
+        bytes += chunk.length;
+        if (mode === 'keep' && room > 0) chunks.push(chunk.length <= room ? chunk : chunk.subarray(0, room));
+        if (bytes > MAX_BODY_BYTES) done(true); // stop reading: the socket is destroyed
+      });
+      res.once('end', () => done(false));
+      res.on('error', fail);
+      res.once('close', () => {
+        if (!res.complete) fail(new CheckFailure('connection_reset', 'Connection closed before the response body was complete'));
+      });
+    });
+
+    const sendsBody = request.body !== null && !METHODS_WITHOUT_BODY.has(request.method);
+    if (sendsBody) req.end(request.body);
+    else req.end();
+  });
+}

@@ -1,0 +1,122 @@
+import type { Alert, Check, Incident, Monitor } from '@/lib/generated/prisma/client';
+import { rowToFields } from '@/lib/data/monitor-row';
+import type { RecentCheck } from '@/lib/data/checks';
+import { getEnv } from '@/lib/env';
+
+// Responses are built field by field from rows, never by spreading a row, so a new
+// column (or a secret one) can never leak into the API by accident.
+
+const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
+
+export function monitorDto(m: Monitor) {
+  const f = rowToFields(m);
+  return {
+    id: m.id,
+    name: m.name,
+    type: m.type,
+    url: m.url,
+    method: m.method,
+    intervalSeconds: m.intervalSeconds,
+    timeoutSeconds: m.timeoutSeconds,
+    active: m.active,
+    status: m.status,
+    statusChangedAt: iso(m.statusChangedAt),
+    lastCheckedAt: iso(m.lastCheckedAt),
+    lastLatencyMs: m.lastLatencyMs,
+    lastStatusCode: m.lastStatusCode,
+    lastError: m.lastError,
+    lastCause: m.lastCause,
+    headers: f.headers.map((h) => ({ name: h.name, value: h.secret ? null : h.value, secret: h.secret ?? false })),
+    body: m.body,
+    acceptedStatusCodes: f.acceptedStatusCodes,
+    followRedirects: m.followRedirects,
+    maxRedirects: m.maxRedirects,
+    keyword: m.keyword,
+    keywordMode: m.keywordMode,
+    keywordCaseSensitive: m.keywordCaseSensitive,
+    jsonAssertions: f.jsonAssertions,
+    maxResponseTimeMs: m.maxResponseTimeMs,
+    ignoreTlsErrors: m.ignoreTlsErrors,
+    certExpiryThresholdDays: m.certExpiryThresholdDays,
+    certExpiresAt: iso(m.certExpiresAt),
+    certIssuer: m.certIssuer,
+    host: m.host,
+    port: m.port,
+    graceSeconds: m.graceSeconds,
+    heartbeatUrl: m.heartbeatToken ? `${getEnv().APP_URL.replace(/\/$/, '')}/api/heartbeat/${m.heartbeatToken}` : null,
+    lastHeartbeatAt: iso(m.lastHeartbeatAt),
+    retries: m.retries,
+    retryIntervalSeconds: m.retryIntervalSeconds,
+    reminderIntervalMinutes: m.reminderIntervalMinutes,
+    createdAt: m.createdAt.toISOString(),
+    updatedAt: m.updatedAt.toISOString(),
+  };
+}
+export type MonitorDto = ReturnType<typeof monitorDto>;
+
+export function monitorListItemDto(m: Monitor, uptime24h: number | null, recent: RecentCheck[]) {
+  return {
+    ...monitorDto(m),
+    uptime24h,
+    recentChecks: recent.map((c) => ({ status: c.status, latencyMs: c.latencyMs, checkedAt: c.checkedAt.toISOString() })),
+  };
+}
+export type MonitorListItemDto = ReturnType<typeof monitorListItemDto>;
+
+export function checkDto(c: Check) {
+  return {
+    id: c.id,
+    monitorId: c.monitorId,
+    status: c.status,
+    latencyMs: c.latencyMs,
+    statusCode: c.statusCode,
+    error: c.error,
+    cause: c.cause,
+    timings: {
+      dnsMs: c.dnsMs,
+      connectMs: c.connectMs,
+      tlsMs: c.tlsMs,
+      ttfbMs: c.ttfbMs,
+      transferMs: c.transferMs,
+      totalMs: c.latencyMs,
+    },
+    checkedAt: c.checkedAt.toISOString(),
+  };
+}
+export type CheckDto = ReturnType<typeof checkDto>;
+
+export function incidentDto(i: Incident, now = Date.now()) {
+  const end = i.endedAt?.getTime() ?? now;
+  return {
+    id: i.id,
+    monitorId: i.monitorId,
+    startedAt: i.startedAt.toISOString(),
+    endedAt: iso(i.endedAt),
+    durationSeconds: Math.max(0, Math.round((end - i.startedAt.getTime()) / 1000)),
+    ongoing: i.endedAt === null,
+    cause: i.cause,
+    firstError: i.firstError,
+    lastError: i.lastError,
+  };
+}
+export type IncidentDto = ReturnType<typeof incidentDto>;
+
+export function alertDto(a: Alert) {
+  return {
+    id: a.id,
+    monitorId: a.monitorId,
+    incidentId: a.incidentId,
+    kind: a.kind,
+    channel: a.channel,
+    recipient: a.recipient,
+    outcome: a.outcome,
+    error: a.error,
+    cause: a.cause,
+    createdAt: a.createdAt.toISOString(),
+  };
+}
+export type AlertDto = ReturnType<typeof alertDto>;
+
+export function userDto(u: { id: string; email: string }) {
+  return { id: u.id, email: u.email };
+}

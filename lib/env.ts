@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// process.env is parsed once, lazily: `next build` imports route modules, and the build
+// must not depend on runtime settings.
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.string().default('production'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().min(1).optional(),
+  JWT_SECRET: z.string().optional(),
+  JWT_EXPIRES_IN_SECONDS: z.coerce.number().int().min(60).max(31_536_000).default(7 * 24 * 3600),
+  BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(12),
+  SENDGRID_API_KEY: z.string().optional(),
+  SENDGRID_API_BASE_URL: z.url().default('https://api.sendgrid.com'),
+  ALERT_EMAIL_FROM: z.string().default('alerts@pingboard.local'),
+  ALERT_RETRY_BASE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  APP_URL: z.url().default('http://localhost:3000'),
+  BLOCK_PRIVATE_TARGETS: bool.default(false),
+  TRUST_PROXY: bool.default(false),
+  MAX_MONITORS_PER_USER: z.coerce.number().int().min(1).default(1000),
+  MIN_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(1),
+  CHECK_RETENTION_DAYS: z.coerce.number().int().min(31).max(3650).default(90),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema> & { databasePath: string; dataDir: string };
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const dataDir = path.resolve(parsed.data.DATA_DIR);
+  const databasePath = parsed.data.DATABASE_URL
+    ? path.resolve(parsed.data.DATABASE_URL.replace(/^file:/, ''))
+    : path.join(dataDir, 'pingboard.db');
+  cached = { ...parsed.data, dataDir, databasePath };
+  return cached;
+}

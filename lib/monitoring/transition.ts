@@ -1,0 +1,40 @@
+import type { MonitorStatus } from '@/lib/generated/prisma/enums';
+
+// The one place that decides a monitor's status from a check result. Pure, so every
+// path (scheduled, retry, manual, heartbeat) gets the same rules and the rules get unit tests.
+
+export interface MonitorState {
+  status: MonitorStatus;
+  consecutiveFailures: number;
+}
+
+export type StatusEvent = 'DOWN' | 'UP' | null;
+
+export interface Transition {
+  next: MonitorState;
+  /** DOWN: the monitor just went down (alert + open incident). UP: recovered from DOWN (alert + close incident). */
+  event: StatusEvent;
+  /** The status changed (PENDING to UP changes status but raises no event). */
+  changed: boolean;
+  /** Failed, but not yet confirmed: check again soon rather than at the normal interval. */
+  confirming: boolean;
+}
+
+/**
+ * `retries` extra failures are needed before DOWN: with retries = 1 a monitor goes DOWN on
+ * its second consecutive failure. One success is enough to be UP again.
+ */
+export function transition(state: MonitorState, result: 'UP' | 'DOWN', retries: number): Transition {
+  if (result === 'UP') {
+    const next: MonitorState = { status: 'UP', consecutiveFailures: 0 };
+    return { next, event: state.status === 'DOWN' ? 'UP' : null, changed: state.status !== 'UP', confirming: false };
+  }
+  const failures = state.consecutiveFailures + 1;
+  if (state.status === 'DOWN') {
+    return { next: { status: 'DOWN', consecutiveFailures: failures }, event: null, changed: false, confirming: false };
+  }
+  if (failures > Math.max(0, retries)) {
+    return { next: { status: 'DOWN', consecutiveFailures: failures }, event: 'DOWN', changed: true, confirming: false };
+  }
+  return { next: { status: state.status, consecutiveFailures: failures }, event: null, changed: false, confirming: true };
+}

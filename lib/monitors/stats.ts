@@ -1,0 +1,29 @@
+import { listMonitors } from '@/lib/data/monitors';
+import { recentChecksByMonitor, uptimeBucketCounts, uptimeCountsSince } from '@/lib/data/checks';
+import { buildUptimeReport, uptimePercent, type UptimeReport } from '@/lib/monitoring/uptime';
+import { monitorListItemDto, type MonitorListItemDto } from '@/lib/dto';
+
+const HOUR_MS = 3_600_000;
+export const UPTIME_BUCKETS = 24;
+
+/** The dashboard list: every monitor of the user with 24 h uptime and recent checks, in three queries in all. */
+export async function listMonitorsWithStats(userId: string, now = new Date()): Promise<MonitorListItemDto[]> {
+  const monitors = await listMonitors(userId);
+  const ids = monitors.map((m) => m.id);
+  const [recent, uptime] = await Promise.all([
+    recentChecksByMonitor(ids),
+    uptimeCountsSince(ids, new Date(now.getTime() - 24 * HOUR_MS)),
+  ]);
+  return monitors.map((m) => {
+    const u = uptime.get(m.id);
+    return monitorListItemDto(m, u ? uptimePercent(u.upChecks, u.totalChecks) : null, recent.get(m.id) ?? []);
+  });
+}
+
+/** The caller must own monitorId. */
+export async function uptimeReport(monitorId: string, hours: number, now = new Date()): Promise<UptimeReport> {
+  const from = new Date(now.getTime() - hours * HOUR_MS);
+  // The window ends just after now so a check stored this millisecond is counted.
+  const to = new Date(now.getTime() + 1);
+  return buildUptimeReport(from, to, await uptimeBucketCounts(monitorId, from, to, UPTIME_BUCKETS));
+}

@@ -1,0 +1,37 @@
+import type { CheckOutcome } from '@/lib/checker/types';
+import type { NewCheck } from '@/lib/data/checks';
+import type { MonitorSummary } from '@/lib/worker/result-writer';
+import { uuidv7 } from '@/lib/ids';
+
+const round = (v: number | null | undefined): number | null => (v === null || v === undefined ? null : Math.round(v));
+
+/** The stored row for one outcome; its id sorts by the time the check started. */
+export function outcomeToRow(monitorId: string, o: CheckOutcome): NewCheck {
+  return {
+    id: uuidv7(o.startedAt.getTime()),
+    monitorId,
+    status: o.status,
+    latencyMs: Math.round(o.latencyMs),
+    statusCode: o.statusCode,
+    error: o.error,
+    cause: o.cause,
+    dnsMs: round(o.timings?.dnsMs),
+    connectMs: round(o.timings?.connectMs),
+    tlsMs: round(o.timings?.tlsMs),
+    ttfbMs: round(o.timings?.ttfbMs),
+    transferMs: round(o.timings?.transferMs),
+    checkedAt: o.startedAt,
+  };
+}
+
+export function outcomeToSummary(o: CheckOutcome, consecutiveFailures: number): MonitorSummary {
+  return {
+    lastCheckedAt: o.startedAt,
+    lastLatencyMs: Math.round(o.latencyMs),
+    lastStatusCode: o.statusCode,
+    lastError: o.error,
+    lastCause: o.cause,
+    consecutiveFailures,
+    ...(o.tls ? { certExpiresAt: o.tls.validTo, certIssuer: o.tls.issuer } : {}),
+  };
+}

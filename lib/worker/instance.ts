@@ -1,0 +1,51 @@
+import { MonitorWorker } from '@/lib/worker/monitor-worker';
+import { IncidentAlerts } from '@/lib/worker/status-alerts';
+import { startRetention } from '@/lib/worker/retention';
+import { runCheck } from '@/lib/checker/run-check';
+import { dispatchAlert, resendMissedAlerts } from '@/lib/alerting/dispatch';
+import { loadActiveMonitors } from '@/lib/data/monitor-state';
+import { getEnv } from '@/lib/env';
+import { logger } from '@/lib/logger';
+
+// The worker lives on globalThis: instrumentation and every route bundle import this file
+// separately, and all of them must reach the one instance that holds the timers.
+const globalForWorker = globalThis as unknown as { __pingboardWorker?: MonitorWorker };
+
+export function getWorker(): MonitorWorker | undefined {
+  return globalForWorker.__pingboardWorker;
+}
+
+export async function startWorker(): Promise<MonitorWorker> {
+  const existing = globalForWorker.__pingboardWorker;
+  if (existing) return existing;
+  const env = getEnv();
+  const worker = new MonitorWorker({
+    runCheck,
+    loadActiveMonitors,
+    alerts: new IncidentAlerts(dispatchAlert),
+    policy: { blockPrivateTargets: env.BLOCK_PRIVATE_TARGETS },
+  });
+  globalForWorker.__pingboardWorker = worker;
+  await worker.start();
+  startRetention(env.CHECK_RETENTION_DAYS);
+  void resendMissedAlerts().catch((err) => logger.warn({ err }, 'resending missed alerts failed'));
+  installShutdown(worker);
+  return worker;
+}
+
+function installShutdown(worker: MonitorWorker): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: stopping timers and flushing results');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    void worker
+      .stop()
+      .catch((err) => logger.error({ err }, 'flush on shutdown failed'))
+      .finally(() => process.exit(0));
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}

@@ -1,0 +1,220 @@
+import type { Monitor } from '@/lib/generated/prisma/client';
+import type { CheckOutcome, OutboundPolicy, Probe } from '@/lib/checker/types';
+import type { NewCheck } from '@/lib/data/checks';
+import { transition, type MonitorState } from '@/lib/monitoring/transition';
+import { ResultWriter } from '@/lib/worker/result-writer';
+import { monitorToProbe, scheduleKey } from '@/lib/worker/probe';
+import { outcomeToRow, outcomeToSummary } from '@/lib/worker/check-row';
+import type { StatusAlerts } from '@/lib/worker/status-alerts';
+import { heartbeatDeadline, heartbeatOutcome } from '@/lib/worker/heartbeat';
+import { logger } from '@/lib/logger';
+
+// The MonitorWorker owns one timer per active monitor (the `timers` Map) and runs each
+// check as: probe -> status transition -> store (batched) -> alert. Checks of one monitor
+// never overlap; checks of different monitors never wait for each other.
+
+export interface WorkerDeps {
+  runCheck: (probe: Probe, policy: OutboundPolicy) => Promise<CheckOutcome>;
+  loadActiveMonitors: () => Promise<Monitor[]>;
+  alerts: StatusAlerts;
+  policy: OutboundPolicy;
+  writer?: ResultWriter;
+  /** First checks after start-up are spread over this many milliseconds. */
+  startSpreadMs?: number;
+}
+
+interface Entry {
+  monitor: Monitor;
+  key: string;
+  probe: Probe | null;
+  state: MonitorState;
+  nextDueAt: number;
+  running: Promise<CheckRun> | null;
+  removed: boolean;
+}
+
+export interface CheckRun {
+  row: NewCheck;
+  /** Settles when the row is in the database. */
+  written: Promise<void>;
+}
+
+const FIRST_CHECK_DELAY_MS = 200;
+
+export class MonitorWorker {
+  readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly entries = new Map<string, Entry>();
+  readonly writer: ResultWriter;
+  running = false;
+
+  constructor(private readonly deps: WorkerDeps) {
+    this.writer = deps.writer ?? new ResultWriter();
+  }
+
+  get scheduled(): number {
+    return this.timers.size;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    const monitors = await this.deps.loadActiveMonitors();
+    const spread = this.deps.startSpreadMs ?? 3000;
+    for (const m of monitors) {
+      const entry = this.entryFor(m);
+      // Spread the first round so a restart with many monitors is not one burst.
+      const offset = Math.floor(Math.random() * Math.min(spread, m.intervalSeconds * 1000));
+      this.arm(entry, this.firstDelay(m, FIRST_CHECK_DELAY_MS + offset));
+    }
+    logger.info({ monitors: monitors.length }, 'monitor worker started');
+  }
+
+  /** Called after a monitor is created or updated: (re)arms its timer only when its schedule or probe changed. */
+  sync(monitor: Monitor): void {
+    if (!this.running) return;
+    const existing = this.entries.get(monitor.id);
+    if (!monitor.active) {
+      this.disarm(monitor.id);
+      if (existing) existing.monitor = monitor;
+      return;
+    }
+    const key = scheduleKey(monitor);
+    if (existing && existing.key === key && this.timers.has(monitor.id)) {
+      existing.monitor = monitor;
+      return;
+    }
+    const entry = this.entryFor(monitor);
+    this.arm(entry, this.firstDelay(monitor, FIRST_CHECK_DELAY_MS));
+  }
+
+  remove(monitorId: string): void {
+    this.disarm(monitorId);
+    const entry = this.entries.get(monitorId);
+    if (entry) entry.removed = true;
+    this.entries.delete(monitorId);
+  }
+
+  /** Runs a check now, after any check of this monitor already under way, and applies it like a scheduled one. */
+  async checkNow(monitor: Monitor): Promise<CheckRun> {
+    const entry = this.entries.get(monitor.id) ?? this.entryFor(monitor);
+    return this.serialized(entry, () => this.execute(entry));
+  }
+
+  /** A heartbeat ping: UP, or DOWN when the job reported failure. */
+  async heartbeat(monitor: Monitor, ok: boolean, at = new Date()): Promise<CheckRun> {
+    const entry = this.entries.get(monitor.id) ?? this.entryFor(monitor);
+    entry.monitor = { ...monitor, lastHeartbeatAt: at };
+    const run = await this.serialized(entry, () => this.apply(entry, heartbeatOutcome(entry.monitor, ok ? 'ping' : 'fail', at)));
+    if (entry.monitor.active && this.running) this.arm(entry, heartbeatDeadline(entry.monitor) - Date.now());
+    return run;
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    await this.writer.flush();
+    await this.deps.alerts.settle();
+    logger.info('monitor worker stopped');
+  }
+
+  private firstDelay(m: Monitor, probeDelayMs: number): number {
+    return m.type === 'heartbeat' ? Math.max(0, heartbeatDeadline(m) - Date.now()) : probeDelayMs;
+  }
+
+  private entryFor(m: Monitor): Entry {
+    const existing = this.entries.get(m.id);
+    const entry: Entry = {
+      monitor: m,
+      key: scheduleKey(m),
+      probe: monitorToProbe(m),
+      state: existing?.state ?? { status: m.status, consecutiveFailures: m.consecutiveFailures },
+      nextDueAt: Date.now(),
+      running: existing?.running ?? null,
+      removed: false,
+    };
+    this.entries.set(m.id, entry);
+    return entry;
+  }
+
+  private arm(entry: Entry, delayMs: number): void {
+    const id = entry.monitor.id;
+    const old = this.timers.get(id);
+    if (old) clearTimeout(old);
+    entry.nextDueAt = Date.now() + delayMs;
+    this.timers.set(id, setTimeout(() => this.tick(entry), delayMs));
+  }
+
+  private disarm(monitorId: string): void {
+    const t = this.timers.get(monitorId);
+    if (t) clearTimeout(t);
+    this.timers.delete(monitorId);
+  }
+
+  private tick(entry: Entry): void {
+    if (entry.removed || this.entries.get(entry.monitor.id) !== entry) return;
+    const m = entry.monitor;
+    const now = Date.now();
+    if (m.type === 'heartbeat' && heartbeatDeadline(m) > now) {
+      this.arm(entry, heartbeatDeadline(m) - now);
+      return;
+    }
+    const period = m.intervalSeconds * 1000;
+    // Keep the cadence anchored to the due time, but never try to catch up on missed ticks.
+    let next = entry.nextDueAt + period;
+    if (next <= now) next = now + period;
+    this.arm(entry, next - now);
+    if (entry.running) {
+      logger.debug({ monitorId: m.id }, 'previous check still running; skipping this one');
+      return;
+    }
+    const run = m.type === 'heartbeat' ? this.apply(entry, heartbeatOutcome(m, 'missed', new Date(now))) : this.execute(entry);
+    entry.running = run;
+    void run
+      .then(() => this.afterCheck(entry))
+      .catch((err) => logger.error({ err, monitorId: m.id }, 'check failed unexpectedly'))
+      .finally(() => {
+        if (entry.running === run) entry.running = null;
+      });
+  }
+
+  /** After an unconfirmed failure, check again at the retry interval rather than the full interval. */
+  private afterCheck(entry: Entry): void {
+    const m = entry.monitor;
+    if (!this.timers.has(m.id) || entry.state.status === 'DOWN' || entry.state.consecutiveFailures === 0) return;
+    const retryAt = Date.now() + m.retryIntervalSeconds * 1000;
+    if (retryAt < entry.nextDueAt) this.arm(entry, retryAt - Date.now());
+  }
+
+  private async serialized(entry: Entry, fn: () => Promise<CheckRun>): Promise<CheckRun> {
+    while (entry.running) await entry.running.catch(() => undefined);
+    const run = fn();
+    entry.running = run;
+    try {
+      return await run;
+    } finally {
+      if (entry.running === run) entry.running = null;
+    }
+  }
+
+  private async execute(entry: Entry): Promise<CheckRun> {
+    const m = entry.monitor;
+    const now = new Date();
+    const outcome = entry.probe
+      ? await this.deps.runCheck(entry.probe, this.deps.policy)
+      : heartbeatOutcome(m, heartbeatDeadline(m) > now.getTime() && m.lastHeartbeatAt ? 'ping' : 'missed', now);
+    return this.apply(entry, outcome);
+  }
+
+  private async apply(entry: Entry, outcome: CheckOutcome): Promise<CheckRun> {
+    const m = entry.monitor;
+    const retries = m.type === 'heartbeat' ? 0 : m.retries;
+    const t = transition(entry.state, outcome.status, retries);
+    entry.state = t.next;
+    const row = outcomeToRow(m.id, outcome);
+    if (entry.removed) return { row, written: Promise.resolve() };
+    const written = this.writer.enqueue(row, outcomeToSummary(outcome, t.next.consecutiveFailures));
+    await this.deps.alerts.onResult(m, t, outcome);
+    return { row, written };
+  }
+}

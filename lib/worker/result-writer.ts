@@ -1,0 +1,104 @@
+import { getDb } from '@/lib/db/client';
+import type { NewCheck } from '@/lib/data/checks';
+import { logger } from '@/lib/logger';
+
+// Check results are written in batches: one transaction per flush holds every new row
+// and one summary update per monitor. A failed write keeps the batch and tries again
+// with backoff, so a locked database delays results but never loses them.
+
+export interface MonitorSummary {
+  lastCheckedAt: Date;
+  lastLatencyMs: number | null;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  lastCause: string | null;
+  consecutiveFailures: number;
+  certExpiresAt?: Date | null;
+  certIssuer?: string | null;
+}
+
+interface Pending {
+  row: NewCheck;
+  summary: MonitorSummary;
+  resolve: () => void;
+}
+
+const FLUSH_DELAY_MS = 250;
+const MAX_BATCH = 500;
+const MAX_BACKOFF_MS = 5000;
+
+export class ResultWriter {
+  private queue: Pending[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> | null = null;
+  private failures = 0;
+
+  /** Resolves once the row is in the database. */
+  enqueue(row: NewCheck, summary: MonitorSummary): Promise<void> {
+    return new Promise((resolve) => {
+      this.queue.push({ row, summary, resolve });
+      if (this.queue.length >= MAX_BATCH) this.schedule(0);
+      else this.schedule(FLUSH_DELAY_MS);
+    });
+  }
+
+  get pendingCount(): number {
+    return this.queue.length;
+  }
+
+  /** Writes everything queued so far, retrying until it succeeds or `deadlineMs` passes. */
+  async flush(deadlineMs = 10_000): Promise<void> {
+    const until = Date.now() + deadlineMs;
+    while ((this.queue.length > 0 || this.flushing) && Date.now() < until) {
+      if (this.flushing) await this.flushing;
+      else await this.writeBatch().catch(() => new Promise((r) => setTimeout(r, 100)));
+    }
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer || this.flushing) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.writeBatch().catch(() => {
+        this.failures++;
+        this.schedule(Math.min(MAX_BACKOFF_MS, 100 * 2 ** this.failures));
+      });
+    }, delayMs);
+  }
+
+  private async writeBatch(): Promise<void> {
+    if (this.flushing || this.queue.length === 0) return;
+    const batch = this.queue.slice(0, MAX_BATCH);
+    const run = this.persist(batch);
+    this.flushing = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    try {
+      await run;
+      this.queue.splice(0, batch.length);
+      this.failures = 0;
+      for (const p of batch) p.resolve();
+    } catch (err) {
+      logger.warn({ err, rows: batch.length }, 'writing check results failed; will retry');
+      throw err;
+    } finally {
+      this.flushing = null;
+      if (this.queue.length > 0 && this.failures === 0) this.schedule(FLUSH_DELAY_MS);
+    }
+  }
+
+  private async persist(batch: Pending[]): Promise<void> {
+    const db = getDb();
+    // Results of monitors deleted meanwhile are dropped instead of failing the whole batch.
+    const ids = [...new Set(batch.map((p) => p.row.monitorId))];
+    const alive = new Set((await db.monitor.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((m) => m.id));
+    const rows = batch.filter((p) => alive.has(p.row.monitorId));
+    const latest = new Map<string, MonitorSummary>();
+    for (const p of rows) latest.set(p.row.monitorId, p.summary);
+    await db.$transaction([
+      db.check.createMany({ data: rows.map((p) => p.row) }),
+      ...[...latest].map(([id, summary]) => db.monitor.updateMany({ where: { id }, data: summary })),
+    ]);
+  }
+}

@@ -1,0 +1,137 @@
+import type { Monitor } from '@/lib/generated/prisma/client';
+import type { CheckOutcome } from '@/lib/checker/types';
+import type { Transition } from '@/lib/monitoring/transition';
+import type { AlertEvent, AlertKind } from '@/lib/alerting/types';
+import {
+  findOpenIncident,
+  markReminderSent,
+  noteIncidentError,
+  ownerEmail,
+  recordStatusChange,
+} from '@/lib/data/monitor-state';
+import { certificateAlertFor, markCertificateAlerted } from '@/lib/worker/certificate-alerts';
+import { logger } from '@/lib/logger';
+
+// The "alert" step of check -> store -> alert: persists status changes with their
+// incidents (awaited, so a restart resumes from them) and hands alerts to the dispatcher
+// without waiting for the email to go out.
+
+export interface StatusAlerts {
+  onResult(monitor: Monitor, t: Transition, outcome: CheckOutcome): Promise<void>;
+  settle(): Promise<void>;
+}
+
+type Dispatch = (event: AlertEvent) => Promise<void>;
+
+const PERSIST_ATTEMPTS = 5;
+
+export function monitorTarget(m: Pick<Monitor, 'type' | 'url' | 'host' | 'port'>): string {
+  if (m.type === 'tcp') return `${m.host}:${m.port}`;
+  if (m.type === 'heartbeat') return 'heartbeat';
+  return m.url ?? '';
+}
+
+async function withRetry<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (attempt >= PERSIST_ATTEMPTS) throw err;
+      logger.warn({ err, attempt, what }, 'database write failed; retrying');
+      await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
+    }
+  }
+}
+
+export class IncidentAlerts implements StatusAlerts {
+  private inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly dispatch: Dispatch,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async onResult(m: Monitor, t: Transition, outcome: CheckOutcome): Promise<void> {
+    try {
+      if (t.changed) await this.onStatusChange(m, t, outcome);
+      else if (t.next.status === 'DOWN') await this.whileDown(m, outcome);
+      await this.checkCertificate(m, outcome);
+    } catch (err) {
+      logger.error({ err, monitorId: m.id }, 'applying a check result failed');
+    }
+  }
+
+  async settle(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async onStatusChange(m: Monitor, t: Transition, outcome: CheckOutcome): Promise<void> {
+    const at = outcome.startedAt;
+    const incident = await withRetry('status change', () =>
+      recordStatusChange(
+        { monitorId: m.id, status: t.next.status, at, consecutiveFailures: t.next.consecutiveFailures, cause: outcome.cause, error: outcome.error },
+        t.event,
+      ),
+    );
+    logger.info({ monitorId: m.id, status: t.next.status, cause: outcome.cause }, 'monitor status changed');
+    if (t.event === 'DOWN' && incident) {
+      this.send(m, 'DOWN', incident.id, { cause: outcome.cause, error: outcome.error, at });
+    } else if (t.event === 'UP' && incident) {
+      this.send(m, 'UP', incident.id, {
+        cause: incident.cause,
+        error: incident.lastError,
+        at,
+        downtimeMs: at.getTime() - incident.startedAt.getTime(),
+      });
+    }
+  }
+
+  private async whileDown(m: Monitor, outcome: CheckOutcome): Promise<void> {
+    const incident = await findOpenIncident(m.id);
+    if (!incident) return;
+    if (incident.lastError !== outcome.error) await noteIncidentError(incident.id, outcome.error);
+    if (!m.reminderIntervalMinutes) return;
+    const last = (incident.lastReminderAt ?? incident.startedAt).getTime();
+    const now = this.now();
+    if (now.getTime() - last >= m.reminderIntervalMinutes * 60_000) {
+      await markReminderSent(incident.id, now);
+      this.send(m, 'REMINDER', incident.id, { cause: outcome.cause, error: outcome.error, at: now });
+    }
+  }
+
+  private async checkCertificate(m: Monitor, outcome: CheckOutcome): Promise<void> {
+    const due = certificateAlertFor(m, outcome.tls, this.now());
+    if (!due) return;
+    await markCertificateAlerted(m.id, due);
+    // The worker keeps this object between checks; remember the alert without a reload.
+    if (due.kind === 'CERT_EXPIRED') m.certExpiredWarnedFor = due.validTo;
+    else m.certWarnedFor = due.validTo;
+    this.send(m, due.kind, null, { cause: 'tls_error', error: due.message, at: this.now(), certExpiresAt: due.validTo });
+  }
+
+  private send(
+    m: Monitor,
+    kind: AlertKind,
+    incidentId: string | null,
+    details: { cause: string | null; error: string | null; at: Date; downtimeMs?: number; certExpiresAt?: Date },
+  ): void {
+    const task = (async () => {
+      const recipient = await ownerEmail(m.id);
+      if (!recipient) return;
+      await this.dispatch({
+        kind,
+        monitorId: m.id,
+        incidentId,
+        monitor: { id: m.id, name: m.name, target: monitorTarget(m) },
+        recipient,
+        at: details.at,
+        cause: details.cause,
+        error: details.error,
+        downtimeMs: details.downtimeMs ?? null,
+        certExpiresAt: details.certExpiresAt ?? null,
+      });
+    })().catch((err) => logger.error({ err, monitorId: m.id, kind }, 'alert dispatch failed'));
+    this.inFlight.add(task);
+    void task.finally(() => this.inFlight.delete(task));
+  }
+}

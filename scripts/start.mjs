@@ -1,0 +1,14 @@
+// `npm start`: build once when there is no production build, then serve.
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+process.env.NODE_ENV = 'production';
+if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+  console.log('No production build found: running `next build` once (about a minute)...');
+  const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+  const result = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+await import('./serve.mjs');
