@@ -53,9 +53,8 @@ export async function runHttpCheck(probe: HttpProbe, ctx: CheckContext): Promise
     for (let hop = 0; ; hop++) {
       marks = newMarks(ctx.now());
       last = null; // a failure on this hop must not report the previous hop's status
-      const https = request.url.protocol === 'https:';
+      // tls stays null on plain http hops: only https sockets emit secureConnect
       last = await sendHop({ request, rejectUnauthorized: !probe.ignoreTlsErrors, bodyMode }, ctx, marks);
-      if (!https) last.tls = null;
       if (!follows(last.statusCode, last.location)) break;
       if (hop >= maxRedirects) {
         throw new CheckFailure('too_many_redirects', `Too many redirects (more than ${maxRedirects})`);

@@ -61,7 +61,7 @@ export function sendHop(opts: HopOptions, ctx: CheckContext, marks: PhaseMarks):
     };
 
     if (deadline.signal.aborted) return fail(deadline.signal.reason as Error);
-    const https_ = request.url.protocol === 'https:';
+    const secure = request.url.protocol === 'https:';
     let tls: TlsCertificateInfo | null = null;
     try {
       const host = bareHost(request.url.hostname);
@@ -83,7 +83,7 @@ export function sendHop(opts: HopOptions, ctx: CheckContext, marks: PhaseMarks):
         lookup,
         rejectUnauthorized: opts.rejectUnauthorized,
       };
-      req = https_ ? https.request(options) : http.request(options);
+      req = secure ? https.request(options) : http.request(options);
     } catch (err) {
       return fail(err instanceof Error ? err : new Error(String(err)));
     }
@@ -93,7 +93,7 @@ export function sendHop(opts: HopOptions, ctx: CheckContext, marks: PhaseMarks):
     req.once('socket', (socket) => {
       socket.once('connect', () => {
         marks.connected = now();
-        deadline.phase = https_ ? 'TLS handshake' : 'waiting for response';
+        deadline.phase = secure ? 'TLS handshake' : 'waiting for response';
       });
       socket.once('secureConnect', () => {
         marks.secured = now();

@@ -50,6 +50,23 @@ function familyFilter(options: LookupOptions): (a: LookupAddress) => boolean {
   return (a) => want === 0 || a.family === want;
 }
 
+/** The answers Node may connect to; throws if there are none or any is forbidden. */
+function allowedAddresses(
+  hostname: string,
+  found: LookupAddress[],
+  options: LookupOptions,
+  policy: OutboundPolicy,
+): LookupAddress[] {
+  const addresses = found.filter(familyFilter(options));
+  if (addresses.length === 0) {
+    throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+  }
+  // Every address is checked, not just the first: Node may try any of them.
+  const bad = addresses.find((a) => !isAddressAllowed(a.address, policy));
+  if (bad) throw new BlockedTargetError(bad.address, hostname);
+  return addresses;
+}
+
 export interface LookupHooks {
   /** Called once the name resolved (or failed), for the DNS timing and the phase label. */
   onResolved?: () => void;
@@ -67,19 +84,13 @@ export function createSafeLookup(policy: OutboundPolicy, resolve: LookupFn, hook
         callback(null, addresses[0].address, addresses[0].family);
       });
     };
-    resolve(hostname).then(
-      (found) => {
-        const addresses = found.filter(familyFilter(options));
-        if (addresses.length === 0) {
-          const err: NodeJS.ErrnoException = new Error(`getaddrinfo ENOTFOUND ${hostname}`);
-          err.code = 'ENOTFOUND';
-          return finish(err, []);
-        }
-        // Every address is checked, not just the first: Node may try any of them.
-        const bad = addresses.find((a) => !isAddressAllowed(a.address, policy));
-        finish(bad ? new BlockedTargetError(bad.address, hostname) : null, addresses);
-      },
-      (err: NodeJS.ErrnoException) => finish(err, []),
-    );
+    // Any failure (resolver error, sync throw, forbidden address) reaches Node's callback.
+    Promise.resolve()
+      .then(() => resolve(hostname))
+      .then((found) => allowedAddresses(hostname, found, options, policy))
+      .then(
+        (addresses) => finish(null, addresses),
+        (err: NodeJS.ErrnoException) => finish(err, []),
+      );
   };
 }

@@ -2,7 +2,7 @@ import { MonitorWorker } from '@/lib/worker/monitor-worker';
 import { IncidentAlerts } from '@/lib/worker/status-alerts';
 import { startRetention } from '@/lib/worker/retention';
 import { runCheck } from '@/lib/checker/run-check';
-import { dispatchAlert, resendMissedAlerts } from '@/lib/alerting/dispatch';
+import { dispatchAlert, pendingAlerts, resendMissedAlerts } from '@/lib/alerting/dispatch';
 import { loadActiveMonitors } from '@/lib/data/monitor-state';
 import { getEnv } from '@/lib/env';
 import { logger } from '@/lib/logger';
@@ -43,6 +43,7 @@ function installShutdown(worker: MonitorWorker): void {
     force.unref();
     void worker
       .stop()
+      .then(() => pendingAlerts())
       .catch((err) => logger.error({ err }, 'flush on shutdown failed'))
       .finally(() => process.exit(0));
   };

@@ -10,6 +10,7 @@ import {
   recordStatusChange,
 } from '@/lib/data/monitor-state';
 import { certificateAlertFor, markCertificateAlerted } from '@/lib/worker/certificate-alerts';
+import { monitorTarget } from '@/lib/alerting/monitor-target';
 import { logger } from '@/lib/logger';
 
 // The "alert" step of check -> store -> alert: persists status changes with their
@@ -24,12 +25,6 @@ export interface StatusAlerts {
 type Dispatch = (event: AlertEvent) => Promise<void>;
 
 const PERSIST_ATTEMPTS = 5;
-
-export function monitorTarget(m: Pick<Monitor, 'type' | 'url' | 'host' | 'port'>): string {
-  if (m.type === 'tcp') return `${m.host}:${m.port}`;
-  if (m.type === 'heartbeat') return 'heartbeat';
-  return m.url ?? '';
-}
 
 async function withRetry<T>(what: string, fn: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {

@@ -110,6 +110,14 @@ describe('connection failures', () => {
     expect(outcome.timings!.dnsMs).toBeGreaterThanOrEqual(0);
   });
 
+  it.each([
+    ['throws synchronously', (): never => { throw new Error('resolver exploded'); }, 'network_error'],
+    ['answers nothing', async () => [], 'dns_failure'],
+  ] as const)('a resolver that %s ends as %s', async (_label, lookup, cause) => {
+    const outcome = await runCheck(httpProbe('http://odd.test/'), OPEN, { lookup });
+    expect(outcome).toMatchObject({ status: 'DOWN', cause });
+  });
+
   it('never throws, even with a broken clock', async () => {
     const outcome = await runCheck(httpProbe(`${server.origin}/ok`), OPEN, {
       now: () => {

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSendgridProvider } from '@/lib/alerting/providers/sendgrid-email';
 import { startFakeSendgrid, type FakeSendgrid } from '@/tests/support/fake-sendgrid';
@@ -77,6 +79,19 @@ describe('SendGrid email provider', () => {
     expect(err).toBeInstanceOf(Error);
     expect((err as Error).message).toMatch(/^SendGrid request failed: .*ECONNREFUSED/);
     expect((err as Error).message).not.toContain(KEY);
+  });
+
+  it('gives up on a server that never answers after timeoutMs', async () => {
+    const hung = http.createServer(() => {});
+    await new Promise<void>((r) => hung.listen(0, '127.0.0.1', r));
+    const { port } = hung.address() as AddressInfo;
+    try {
+      const provider = createSendgridProvider({ apiKey: KEY, baseUrl: `http://127.0.0.1:${port}`, from: 'a@b.test', timeoutMs: 200 });
+      await expect(provider.send('owner@example.com', MESSAGE)).rejects.toThrow(/SendGrid request failed: timeout of 200ms exceeded/);
+    } finally {
+      hung.closeAllConnections();
+      await new Promise((r) => hung.close(r));
+    }
   });
 
   it('validates its settings', () => {
