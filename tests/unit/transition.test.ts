@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { transition, type MonitorState } from '@/lib/monitoring/transition';
+
+const s = (status: MonitorState['status'], consecutiveFailures = 0): MonitorState => ({ status, consecutiveFailures });
+
+describe('status transition', () => {
+  it.each([
+    // state, result, retries, next status, failures, event, changed, confirming
+    [s('PENDING'), 'UP', 1, 'UP', 0, null, true, false],
+    [s('UP'), 'UP', 1, 'UP', 0, null, false, false],
+    [s('DOWN', 4), 'UP', 1, 'UP', 0, 'UP', true, false],
+    [s('UP'), 'DOWN', 0, 'DOWN', 1, 'DOWN', true, false],
+    [s('PENDING'), 'DOWN', 0, 'DOWN', 1, 'DOWN', true, false],
+    [s('UP'), 'DOWN', 1, 'UP', 1, null, false, true],
+    [s('UP', 1), 'DOWN', 1, 'DOWN', 2, 'DOWN', true, false],
+    [s('PENDING'), 'DOWN', 1, 'PENDING', 1, null, false, true],
+    [s('PENDING', 1), 'DOWN', 1, 'DOWN', 2, 'DOWN', true, false],
+    [s('UP', 2), 'DOWN', 3, 'UP', 3, null, false, true],
+    [s('DOWN', 2), 'DOWN', 1, 'DOWN', 3, null, false, false],
+    [s('UP', 1), 'UP', 1, 'UP', 0, null, false, false],
+  ] as const)('%o + %s (retries %i) -> %s', (state, result, retries, status, failures, event, changed, confirming) => {
+    const t = transition(state, result, retries);
+    expect(t.next).toEqual({ status, consecutiveFailures: failures });
+    expect(t.event).toBe(event);
+    expect(t.changed).toBe(changed);
+    expect(t.confirming).toBe(confirming);
+  });
+
+  it('raises exactly one DOWN and one UP event over a whole outage', () => {
+    let state = s('PENDING');
+    const events: string[] = [];
+    for (const r of ['UP', 'UP', 'DOWN', 'DOWN', 'DOWN', 'DOWN', 'UP', 'UP'] as const) {
+      const t = transition(state, r, 1);
+      if (t.event) events.push(t.event);
+      state = t.next;
+    }
+    expect(events).toEqual(['DOWN', 'UP']);
+  });
+});
