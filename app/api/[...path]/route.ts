@@ -1,0 +1,11 @@
+import { errorResponse } from '@/lib/api/handler';
+import { ApiError } from '@/lib/api/errors';
+
+// Unknown API paths answer in the API's JSON error shape rather than with the HTML 404 page.
+const notFound = async (): Promise<Response> => errorResponse(new ApiError('not_found', 'No such API route'));
+
+export const GET = notFound;
+export const POST = notFound;
+export const PUT = notFound;
+export const PATCH = notFound;
+export const DELETE = notFound;
