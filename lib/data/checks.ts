@@ -1,0 +1,121 @@
+import { getDb } from '@/lib/db/client';
+import type { Check, CheckStatus } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
+
+export const RECENT_CHECKS_PER_MONITOR = 24;
+
+export interface RecentCheck {
+  status: CheckStatus;
+  latencyMs: number | null;
+  checkedAt: Date;
+}
+
+export interface UptimeCounts {
+  totalChecks: number;
+  upChecks: number;
+  latencySum: number;
+  latencyCount: number;
+}
+
+/** The caller must already own monitorId (see lib/data/monitors). */
+export async function listChecks(
+  monitorId: string,
+  opts: { limit: number; before?: { checkedAt: Date; id: string } | Date },
+): Promise<Check[]> {
+  let cursor: Prisma.CheckWhereInput = {};
+  if (opts.before instanceof Date) cursor = { checkedAt: { lt: opts.before } };
+  else if (opts.before) {
+    const { checkedAt, id } = opts.before;
+    cursor = { OR: [{ checkedAt: { lt: checkedAt } }, { checkedAt, id: { lt: id } }] };
+  }
+  return getDb().check.findMany({
+    where: { monitorId, ...cursor },
+    orderBy: [{ checkedAt: 'desc' }, { id: 'desc' }],
+    take: opts.limit,
+  });
+}
+
+export function findCheck(monitorId: string, id: string): Promise<Check | null> {
+  return getDb().check.findFirst({ where: { id, monitorId } });
+}
+
+/** The last few checks of many monitors in one statement: one index range scan per monitor. */
+export async function recentChecksByMonitor(monitorIds: string[], perMonitor = RECENT_CHECKS_PER_MONITOR): Promise<Map<string, RecentCheck[]>> {
+  const result = new Map<string, RecentCheck[]>(monitorIds.map((id) => [id, []]));
+  if (monitorIds.length === 0) return result;
+  const rows = await getDb().$queryRaw<Array<{ monitorId: string; status: CheckStatus; latencyMs: number | bigint | null; checkedAt: number | bigint | Date }>>`
+    SELECT c."monitorId", c."status", c."latencyMs", c."checkedAt"
+    FROM json_each(${JSON.stringify(monitorIds)}) AS m
+    JOIN "Check" c ON c."id" IN (
+      SELECT c2."id" FROM "Check" c2 WHERE c2."monitorId" = m.value ORDER BY c2."checkedAt" DESC LIMIT ${perMonitor}
+    )
+    ORDER BY c."monitorId", c."checkedAt" ASC`;
+  for (const r of rows) {
+    result.get(r.monitorId)?.push({ status: r.status, latencyMs: toNumberOrNull(r.latencyMs), checkedAt: toDate(r.checkedAt) });
+  }
+  return result;
+}
+
+/** Up/total counts since a time for many monitors, in one grouped query. */
+export async function uptimeCountsSince(monitorIds: string[], since: Date): Promise<Map<string, UptimeCounts>> {
+  const result = new Map<string, UptimeCounts>();
+  if (monitorIds.length === 0) return result;
+  const rows = await getDb().$queryRaw<Array<{ monitorId: string; total: number | bigint; up: number | bigint; latencySum: number | bigint | null; latencyCount: number | bigint }>>`
+    SELECT c."monitorId" AS "monitorId", COUNT(*) AS total,
+           SUM(CASE WHEN c."status" = 'UP' THEN 1 ELSE 0 END) AS up,
+           SUM(c."latencyMs") AS "latencySum", COUNT(c."latencyMs") AS "latencyCount"
+    FROM json_each(${JSON.stringify(monitorIds)}) AS m
+    JOIN "Check" c ON c."monitorId" = m.value AND c."checkedAt" >= ${since.getTime()}
+    GROUP BY c."monitorId"`;
+  for (const r of rows) {
+    result.set(r.monitorId, {
+      totalChecks: Number(r.total),
+      upChecks: Number(r.up),
+      latencySum: Number(r.latencySum ?? 0),
+      latencyCount: Number(r.latencyCount),
+    });
+  }
+  return result;
+}
+
+/** Counts per equal-width bucket over [from, to), for one monitor. */
+export async function uptimeBucketCounts(monitorId: string, from: Date, to: Date, buckets: number): Promise<UptimeCounts[]> {
+  const width = (to.getTime() - from.getTime()) / buckets;
+  const rows = await getDb().$queryRaw<Array<{ bucket: number | bigint; total: number | bigint; up: number | bigint; latencySum: number | bigint | null; latencyCount: number | bigint }>>`
+    SELECT CAST((c."checkedAt" - ${from.getTime()}) / ${width} AS INTEGER) AS bucket, COUNT(*) AS total,
+           SUM(CASE WHEN c."status" = 'UP' THEN 1 ELSE 0 END) AS up,
+           SUM(c."latencyMs") AS "latencySum", COUNT(c."latencyMs") AS "latencyCount"
+    FROM "Check" c
+    WHERE c."monitorId" = ${monitorId} AND c."checkedAt" >= ${from.getTime()} AND c."checkedAt" < ${to.getTime()}
+    GROUP BY bucket`;
+  const out: UptimeCounts[] = Array.from({ length: buckets }, () => ({ totalChecks: 0, upChecks: 0, latencySum: 0, latencyCount: 0 }));
+  for (const r of rows) {
+    const b = out[Math.min(buckets - 1, Math.max(0, Number(r.bucket)))];
+    b.totalChecks += Number(r.total);
+    b.upChecks += Number(r.up);
+    b.latencySum += Number(r.latencySum ?? 0);
+    b.latencyCount += Number(r.latencyCount);
+  }
+  return out;
+}
+
+export type NewCheck = Prisma.CheckCreateManyInput;
+
+/** One multi-row insert for a whole batch of results. */
+export async function insertChecks(rows: NewCheck[]): Promise<void> {
+  if (rows.length === 0) return;
+  await getDb().check.createMany({ data: rows });
+}
+
+export async function deleteChecksBefore(cutoff: Date): Promise<number> {
+  const { count } = await getDb().check.deleteMany({ where: { checkedAt: { lt: cutoff } } });
+  return count;
+}
+
+function toNumberOrNull(v: number | bigint | null): number | null {
+  return v === null ? null : Number(v);
+}
+
+function toDate(v: number | bigint | Date): Date {
+  return v instanceof Date ? v : new Date(Number(v));
+}

@@ -1,0 +1,60 @@
+import { getDb } from '@/lib/db/client';
+import type { Monitor } from '@/lib/generated/prisma/client';
+import { ApiError } from '@/lib/api/errors';
+import { fieldsToRowData, rowHeaders } from '@/lib/data/monitor-row';
+import type { MonitorFields } from '@/lib/schemas/monitor';
+import { randomToken } from '@/lib/ids';
+
+// User-facing monitor access. Every function takes the owner's id and puts it in the
+// where clause, so another user's monitor is indistinguishable from a missing one.
+
+export async function findMonitor(userId: string, id: string): Promise<Monitor | null> {
+  return getDb().monitor.findFirst({ where: { id, userId } });
+}
+
+export async function getMonitor(userId: string, id: string): Promise<Monitor> {
+  const monitor = await findMonitor(userId, id);
+  if (!monitor) throw ApiError.notFound('Monitor');
+  return monitor;
+}
+
+export function listMonitors(userId: string): Promise<Monitor[]> {
+  return getDb().monitor.findMany({ where: { userId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+}
+
+export function countMonitors(userId: string): Promise<number> {
+  return getDb().monitor.count({ where: { userId } });
+}
+
+export async function createMonitor(userId: string, fields: MonitorFields, maxPerUser: number): Promise<Monitor> {
+  const db = getDb();
+  return db.$transaction(async (tx) => {
+    // Counted inside the write transaction so parallel creates cannot slip past the limit.
+    const count = await tx.monitor.count({ where: { userId } });
+    if (count >= maxPerUser) throw new ApiError('limit_reached', `You can have at most ${maxPerUser} monitors`);
+    return tx.monitor.create({
+      data: {
+        ...fieldsToRowData(fields),
+        userId,
+        heartbeatToken: fields.type === 'heartbeat' ? randomToken() : null,
+      },
+    });
+  });
+}
+
+export async function updateMonitor(userId: string, current: Monitor, fields: MonitorFields): Promise<Monitor> {
+  const { count } = await getDb().monitor.updateMany({
+    where: { id: current.id, userId },
+    data: {
+      ...fieldsToRowData(fields, rowHeaders(current)),
+      heartbeatToken: fields.type === 'heartbeat' ? (current.heartbeatToken ?? randomToken()) : null,
+    },
+  });
+  if (count === 0) throw ApiError.notFound('Monitor');
+  return getMonitor(userId, current.id);
+}
+
+export async function deleteMonitor(userId: string, id: string): Promise<void> {
+  const { count } = await getDb().monitor.deleteMany({ where: { id, userId } });
+  if (count === 0) throw ApiError.notFound('Monitor');
+}

@@ -1,0 +1,55 @@
+import { getDb } from '@/lib/db/client';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { ApiError } from '@/lib/api/errors';
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  tokenVersion: number;
+}
+
+const sessionSelect = { id: true, email: true, tokenVersion: true } as const;
+
+export async function createUser(email: string, passwordHash: string): Promise<SessionUser> {
+  try {
+    return await getDb().user.create({ data: { email, passwordHash }, select: sessionSelect });
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
+      throw new ApiError('conflict', 'An account with this email already exists');
+    }
+    throw err;
+  }
+}
+
+export function findUserById(id: string): Promise<SessionUser | null> {
+  return getDb().user.findUnique({ where: { id }, select: sessionSelect });
+}
+
+export function findUserByEmail(email: string): Promise<SessionUser | null> {
+  return getDb().user.findUnique({ where: { email }, select: sessionSelect });
+}
+
+/** The only read of a password hash, for login and re-authentication. */
+export async function findPasswordHash(userId: string): Promise<string | null> {
+  const row = await getDb().user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  return row?.passwordHash ?? null;
+}
+
+/** Revokes every token issued so far. */
+export async function bumpTokenVersion(userId: string): Promise<number> {
+  const row = await getDb().user.update({ where: { id: userId }, data: { tokenVersion: { increment: 1 } }, select: { tokenVersion: true } });
+  return row.tokenVersion;
+}
+
+export async function setPassword(userId: string, passwordHash: string): Promise<SessionUser> {
+  return getDb().user.update({
+    where: { id: userId },
+    data: { passwordHash, tokenVersion: { increment: 1 } },
+    select: sessionSelect,
+  });
+}
+
+/** Monitors, checks, incidents and alerts go with the user by cascade. */
+export async function deleteUser(userId: string): Promise<void> {
+  await getDb().user.delete({ where: { id: userId } });
+}
