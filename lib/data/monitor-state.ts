@@ -28,6 +28,8 @@ export interface StatusChange {
   consecutiveFailures: number;
   cause: string | null;
   error: string | null;
+  /** The deciding check's summary, written with the status so readers never see DOWN without its reason. */
+  lastCheck: { lastCheckedAt: Date; lastLatencyMs: number | null; lastStatusCode: number | null; lastError: string | null; lastCause: string | null };
 }
 
 /**
@@ -39,7 +41,7 @@ export async function recordStatusChange(change: StatusChange, event: 'DOWN' | '
   return getDb().$transaction(async (tx) => {
     await tx.monitor.updateMany({
       where: { id: change.monitorId },
-      data: { status: change.status, statusChangedAt: change.at, consecutiveFailures: change.consecutiveFailures },
+      data: { status: change.status, statusChangedAt: change.at, consecutiveFailures: change.consecutiveFailures, ...change.lastCheck },
     });
     const open = await tx.incident.findFirst({ where: { monitorId: change.monitorId, endedAt: null }, orderBy: { startedAt: 'desc' } });
     if (event === 'DOWN') {

@@ -1,6 +1,7 @@
 import type { Monitor } from '@/lib/generated/prisma/client';
 import type { CheckOutcome } from '@/lib/checker/types';
 import type { Transition } from '@/lib/monitoring/transition';
+import { reminderDue } from '@/lib/monitoring/reminders';
 import type { AlertEvent, AlertKind } from '@/lib/alerting/types';
 import {
   findOpenIncident,
@@ -64,7 +65,21 @@ export class IncidentAlerts implements StatusAlerts {
     const at = outcome.startedAt;
     const incident = await withRetry('status change', () =>
       recordStatusChange(
-        { monitorId: m.id, status: t.next.status, at, consecutiveFailures: t.next.consecutiveFailures, cause: outcome.cause, error: outcome.error },
+        {
+          monitorId: m.id,
+          status: t.next.status,
+          at,
+          consecutiveFailures: t.next.consecutiveFailures,
+          cause: outcome.cause,
+          error: outcome.error,
+          lastCheck: {
+            lastCheckedAt: at,
+            lastLatencyMs: Math.round(outcome.latencyMs),
+            lastStatusCode: outcome.statusCode,
+            lastError: outcome.error,
+            lastCause: outcome.cause,
+          },
+        },
         t.event,
       ),
     );
@@ -85,12 +100,16 @@ export class IncidentAlerts implements StatusAlerts {
     const incident = await findOpenIncident(m.id);
     if (!incident) return;
     if (incident.lastError !== outcome.error) await noteIncidentError(incident.id, outcome.error);
-    if (!m.reminderIntervalMinutes) return;
-    const last = (incident.lastReminderAt ?? incident.startedAt).getTime();
     const now = this.now();
-    if (now.getTime() - last >= m.reminderIntervalMinutes * 60_000) {
+    const clock = { intervalMinutes: m.reminderIntervalMinutes, startedAt: incident.startedAt, lastReminderAt: incident.lastReminderAt };
+    if (reminderDue(clock, now)) {
       await markReminderSent(incident.id, now);
-      this.send(m, 'REMINDER', incident.id, { cause: outcome.cause, error: outcome.error, at: now });
+      this.send(m, 'REMINDER', incident.id, {
+        cause: outcome.cause,
+        error: outcome.error,
+        at: now,
+        downtimeMs: now.getTime() - incident.startedAt.getTime(),
+      });
     }
   }
 
