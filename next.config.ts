@@ -17,6 +17,8 @@ const csp = [
 ].join('; ');
 
 const nextConfig: NextConfig = {
+  // Lets parallel test runs in one checkout build into separate folders.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   // Native and worker-thread modules must be loaded by Node, not bundled.
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pino', '@sendgrid/mail', '@sendgrid/client'],

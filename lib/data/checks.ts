@@ -56,26 +56,71 @@ export async function recentChecksByMonitor(monitorIds: string[], perMonitor = R
   return result;
 }
 
-/** Up/total counts since a time for many monitors, in one grouped query. */
+const HOUR_MS = 3_600_000;
+
+/**
+ * Up/total counts since a time for many monitors. Whole hours come from the hourly rollups;
+ * only the partial first hour is counted from raw checks, so the window is exact and the cost
+ * does not grow with the number of checks.
+ */
 export async function uptimeCountsSince(monitorIds: string[], since: Date): Promise<Map<string, UptimeCounts>> {
   const result = new Map<string, UptimeCounts>();
   if (monitorIds.length === 0) return result;
-  const rows = await getDb().$queryRaw<Array<{ monitorId: string; total: number | bigint; up: number | bigint; latencySum: number | bigint | null; latencyCount: number | bigint }>>`
-    SELECT c."monitorId" AS "monitorId", COUNT(*) AS total,
-           SUM(CASE WHEN c."status" = 'UP' THEN 1 ELSE 0 END) AS up,
-           SUM(c."latencyMs") AS "latencySum", COUNT(c."latencyMs") AS "latencyCount"
-    FROM json_each(${JSON.stringify(monitorIds)}) AS m
-    JOIN "Check" c ON c."monitorId" = m.value AND c."checkedAt" >= ${since.getTime()}
-    GROUP BY c."monitorId"`;
-  for (const r of rows) {
+  const ids = JSON.stringify(monitorIds);
+  const firstFullHour = Math.ceil(since.getTime() / HOUR_MS) * HOUR_MS;
+  type Row = { monitorId: string; total: number | bigint; up: number | bigint; latencySum: number | bigint | null; latencyCount: number | bigint };
+  const [hours, edge] = await Promise.all([
+    getDb().$queryRaw<Row[]>`
+      SELECT r."monitorId" AS "monitorId", SUM(r."totalChecks") AS total, SUM(r."upChecks") AS up,
+             SUM(r."latencySum") AS "latencySum", SUM(r."latencyCount") AS "latencyCount"
+      FROM json_each(${ids}) AS m
+      JOIN "CheckRollup" r ON r."monitorId" = m.value AND r."hourStart" >= ${firstFullHour}
+      GROUP BY r."monitorId"`,
+    getDb().$queryRaw<Row[]>`
+      SELECT c."monitorId" AS "monitorId", COUNT(*) AS total,
+             SUM(CASE WHEN c."status" = 'UP' THEN 1 ELSE 0 END) AS up,
+             SUM(c."latencyMs") AS "latencySum", COUNT(c."latencyMs") AS "latencyCount"
+      FROM json_each(${ids}) AS m
+      JOIN "Check" c ON c."monitorId" = m.value AND c."checkedAt" >= ${since.getTime()} AND c."checkedAt" < ${firstFullHour}
+      GROUP BY c."monitorId"`,
+  ]);
+  for (const r of [...hours, ...edge]) {
+    const prev = result.get(r.monitorId) ?? { totalChecks: 0, upChecks: 0, latencySum: 0, latencyCount: 0 };
     result.set(r.monitorId, {
-      totalChecks: Number(r.total),
-      upChecks: Number(r.up),
-      latencySum: Number(r.latencySum ?? 0),
-      latencyCount: Number(r.latencyCount),
+      totalChecks: prev.totalChecks + Number(r.total),
+      upChecks: prev.upChecks + Number(r.up),
+      latencySum: prev.latencySum + Number(r.latencySum ?? 0),
+      latencyCount: prev.latencyCount + Number(r.latencyCount),
     });
   }
   return result;
+}
+
+/** Statements that add a batch of new checks to the hourly rollups; run them in the insert's transaction. */
+export function rollupUpserts(rows: NewCheck[]) {
+  const groups = new Map<string, { monitorId: string; hourStart: number; total: number; up: number; latencySum: number; latencyCount: number }>();
+  for (const r of rows) {
+    const hourStart = Math.floor(new Date(r.checkedAt).getTime() / HOUR_MS) * HOUR_MS;
+    const key = `${r.monitorId}:${hourStart}`;
+    const g = groups.get(key) ?? { monitorId: r.monitorId, hourStart, total: 0, up: 0, latencySum: 0, latencyCount: 0 };
+    g.total++;
+    if (r.status === 'UP') g.up++;
+    if (typeof r.latencyMs === 'number') {
+      g.latencySum += r.latencyMs;
+      g.latencyCount++;
+    }
+    groups.set(key, g);
+  }
+  return [...groups.values()].map(
+    (g) => getDb().$executeRaw`
+      INSERT INTO "CheckRollup" ("monitorId", "hourStart", "totalChecks", "upChecks", "latencySum", "latencyCount")
+      VALUES (${g.monitorId}, ${g.hourStart}, ${g.total}, ${g.up}, ${g.latencySum}, ${g.latencyCount})
+      ON CONFLICT ("monitorId", "hourStart") DO UPDATE SET
+        "totalChecks" = "totalChecks" + excluded."totalChecks",
+        "upChecks" = "upChecks" + excluded."upChecks",
+        "latencySum" = "latencySum" + excluded."latencySum",
+        "latencyCount" = "latencyCount" + excluded."latencyCount"`,
+  );
 }
 
 /** Counts per equal-width bucket over [from, to), for one monitor. */
@@ -108,7 +153,12 @@ export async function insertChecks(rows: NewCheck[]): Promise<void> {
 }
 
 export async function deleteChecksBefore(cutoff: Date): Promise<number> {
-  const { count } = await getDb().check.deleteMany({ where: { checkedAt: { lt: cutoff } } });
+  const db = getDb();
+  const [{ count }] = await db.$transaction([
+    db.check.deleteMany({ where: { checkedAt: { lt: cutoff } } }),
+    // A rollup hour goes once all of its checks are gone.
+    db.checkRollup.deleteMany({ where: { hourStart: { lt: new Date(cutoff.getTime() - HOUR_MS) } } }),
+  ]);
   return count;
 }
 

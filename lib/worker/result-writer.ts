@@ -1,5 +1,5 @@
 import { getDb } from '@/lib/db/client';
-import type { NewCheck } from '@/lib/data/checks';
+import { rollupUpserts, type NewCheck } from '@/lib/data/checks';
 import { logger } from '@/lib/logger';
 
 // Check results are written in batches: one transaction per flush holds every new row
@@ -96,8 +96,10 @@ export class ResultWriter {
     const rows = batch.filter((p) => alive.has(p.row.monitorId));
     const latest = new Map<string, MonitorSummary>();
     for (const p of rows) latest.set(p.row.monitorId, p.summary);
+    const checks = rows.map((p) => p.row);
     await db.$transaction([
-      db.check.createMany({ data: rows.map((p) => p.row) }),
+      db.check.createMany({ data: checks }),
+      ...rollupUpserts(checks),
       ...[...latest].map(([id, summary]) => db.monitor.updateMany({ where: { id }, data: summary })),
     ]);
   }

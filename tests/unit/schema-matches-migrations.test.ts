@@ -74,6 +74,7 @@ describe('migrations match schema.prisma', () => {
   for (const model of dmmf.datamodel.models) {
     describe(model.name, () => {
       const scalars = model.fields.filter((f) => f.kind !== 'object');
+      const primaryKey = dmmf.datamodel.indexes.find((i) => i.model === model.name && i.type === 'id')?.fields.map((f) => f.name) ?? [];
 
       it('has every field as a column with the right type, nullability, default and key', () => {
         const columns = db.prepare(`PRAGMA table_info("${model.name}")`).all() as Column[];
@@ -81,8 +82,8 @@ describe('migrations match schema.prisma', () => {
         for (const f of scalars) {
           const col = columns.find((c) => c.name === f.name)!;
           expect(col.type, `${model.name}.${f.name} type`).toBe(f.kind === 'enum' ? 'TEXT' : SQL_TYPES[f.type]);
-          expect(col.notnull === 1 || col.pk === 1, `${model.name}.${f.name} required`).toBe(f.isRequired);
-          expect(col.pk === 1, `${model.name}.${f.name} primary key`).toBe(f.isId);
+          expect(col.notnull === 1 || col.pk > 0, `${model.name}.${f.name} required`).toBe(f.isRequired);
+          expect(col.pk, `${model.name}.${f.name} primary key position`).toBe(primaryKey.indexOf(f.name) + 1);
           const dflt = expectedDefault(f);
           if (dflt !== undefined) expect(col.dflt_value, `${model.name}.${f.name} default`).toBe(dflt);
         }
