@@ -52,6 +52,7 @@ export function openApiDocument() {
       '/api/monitors/{id}/check': { parameters: idParam, post: { summary: 'Run a check now', responses: { '200': ok('{check}'), ...errors } } },
       '/api/monitors/{id}/checks': { parameters: [...idParam, ...queryParams(listChecksQuerySchema)], get: { summary: 'Check history, newest first', responses: { '200': ok('{checks, nextCursor}'), ...errors } } },
       '/api/monitors/{id}/uptime': { parameters: [...idParam, ...queryParams(uptimeQuerySchema)], get: { summary: 'Uptime over a window in 24 buckets', responses: { '200': ok('{uptimePercent, totalChecks, upChecks, avgLatencyMs, buckets}'), ...errors } } },
+      '/api/monitors/{id}/timings': { parameters: [...idParam, ...queryParams(uptimeQuerySchema)], get: { summary: 'Median DNS/connect/TLS/TTFB/transfer times in 24 buckets', responses: { '200': ok('{buckets:[{start, end, samples, dnsMs, connectMs, tlsMs, ttfbMs, transferMs}]}'), ...errors } } },
       '/api/monitors/{id}/incidents': { parameters: idParam, get: { summary: 'Incidents, newest first', responses: { '200': ok('{incidents}'), ...errors } } },
       '/api/monitors/{id}/alerts': { parameters: idParam, get: { summary: 'Alerts sent, newest first', responses: { '200': ok('{alerts}'), ...errors } } },
       '/api/heartbeat/{token}': { get: { summary: 'Heartbeat ping (also POST); append /fail to report a failure', security: [], responses: { '200': ok('{ok:true}'), '404': ok('Unknown token') } } },

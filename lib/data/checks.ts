@@ -144,6 +144,16 @@ export async function uptimeBucketCounts(monitorId: string, from: Date, to: Date
   return out;
 }
 
+/** Phase timings of one monitor's successful-enough checks (those that got a response) in a window. */
+export async function phaseSamples(monitorId: string, from: Date, to: Date) {
+  const rows = await getDb().check.findMany({
+    where: { monitorId, checkedAt: { gte: from, lt: to }, ttfbMs: { not: null } },
+    select: { checkedAt: true, dnsMs: true, connectMs: true, tlsMs: true, ttfbMs: true, transferMs: true },
+    orderBy: { checkedAt: 'asc' },
+  });
+  return rows.map((r) => ({ ...r, checkedAt: r.checkedAt.getTime() }));
+}
+
 export type NewCheck = Prisma.CheckCreateManyInput;
 
 /** One multi-row insert for a whole batch of results. */

@@ -1,5 +1,6 @@
 import { listMonitors } from '@/lib/data/monitors';
-import { recentChecksByMonitor, uptimeBucketCounts, uptimeCountsSince } from '@/lib/data/checks';
+import { phaseSamples, recentChecksByMonitor, uptimeBucketCounts, uptimeCountsSince } from '@/lib/data/checks';
+import { timingMedians, type TimingBucket } from '@/lib/monitoring/timing-medians';
 import { buildUptimeReport, uptimePercent, type UptimeReport } from '@/lib/monitoring/uptime';
 import { monitorListItemDto, type MonitorListItemDto } from '@/lib/dto';
 
@@ -26,4 +27,11 @@ export async function uptimeReport(monitorId: string, hours: number, now = new D
   // The window ends just after now so a check stored this millisecond is counted.
   const to = new Date(now.getTime() + 1);
   return buildUptimeReport(from, to, await uptimeBucketCounts(monitorId, from, to, UPTIME_BUCKETS));
+}
+
+/** Median phase timings in 24 buckets over the window. The caller must own monitorId. */
+export async function timingReport(monitorId: string, hours: number, now = new Date()): Promise<{ buckets: TimingBucket[] }> {
+  const from = new Date(now.getTime() - hours * HOUR_MS);
+  const to = new Date(now.getTime() + 1);
+  return { buckets: timingMedians(await phaseSamples(monitorId, from, to), from, to, UPTIME_BUCKETS) };
 }
