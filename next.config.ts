@@ -20,6 +20,8 @@ const nextConfig: NextConfig = {
   // Lets parallel test runs in one checkout build into separate folders.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // The build type-checks the app only; tests and benches are checked by `npm run typecheck`.
+  typescript: { tsconfigPath: 'tsconfig.build.json' },
   // Native and worker-thread modules must be loaded by Node, not bundled.
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pino', '@sendgrid/mail', '@sendgrid/client'],
   async headers() {

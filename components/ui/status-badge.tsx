@@ -1,0 +1,52 @@
+import type { DisplayStatus } from '@/lib/ui/view-models';
+import { cn } from '@/components/ui/cn';
+
+// Status is always a word plus a shape, never colour alone.
+const STYLES: Record<DisplayStatus, { box: string; dot: string }> = {
+  UP: { box: 'bg-green-50 text-green-800 ring-green-600/30 dark:bg-green-950/60 dark:text-green-300 dark:ring-green-500/30', dot: 'bg-up' },
+  DOWN: { box: 'bg-red-50 text-red-800 ring-red-600/30 dark:bg-red-950/60 dark:text-red-300 dark:ring-red-500/40', dot: 'bg-down' },
+  PENDING: { box: 'bg-zinc-100 text-zinc-700 ring-zinc-500/30 dark:bg-zinc-800 dark:text-zinc-300 dark:ring-zinc-500/40', dot: 'bg-pending' },
+  PAUSED: { box: 'bg-amber-50 text-amber-800 ring-amber-600/30 dark:bg-amber-950/50 dark:text-amber-300 dark:ring-amber-500/30', dot: 'bg-paused' },
+};
+
+export function StatusIcon({ status, className }: { status: DisplayStatus; className?: string }) {
+  const c = cn('size-3 shrink-0', className);
+  switch (status) {
+    case 'UP':
+      return (
+        <svg viewBox="0 0 12 12" className={c} aria-hidden="true">
+          <path d="M6 1.5 11 10H1z" fill="currentColor" />
+        </svg>
+      );
+    case 'DOWN':
+      return (
+        <svg viewBox="0 0 12 12" className={c} aria-hidden="true">
+          <path d="M6 10.5 1 2h10z" fill="currentColor" />
+        </svg>
+      );
+    case 'PAUSED':
+      return (
+        <svg viewBox="0 0 12 12" className={c} aria-hidden="true">
+          <path d="M2.5 2h2.5v8H2.5zM7 2h2.5v8H7z" fill="currentColor" />
+        </svg>
+      );
+    default:
+      return (
+        <svg viewBox="0 0 12 12" className={c} aria-hidden="true">
+          <circle cx="6" cy="6" r="4" fill="none" stroke="currentColor" strokeWidth="2" />
+        </svg>
+      );
+  }
+}
+
+export function StatusBadge({ status, className }: { status: DisplayStatus; className?: string }) {
+  return (
+    <span
+      data-status={status}
+      className={cn('inline-flex h-6 items-center gap-1 rounded-full px-2 text-xs font-semibold tracking-wide ring-1 ring-inset', STYLES[status].box, className)}
+    >
+      <StatusIcon status={status} />
+      {status}
+    </span>
+  );
+}

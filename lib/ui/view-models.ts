@@ -1,0 +1,137 @@
+import type { CheckDto, MonitorDto, MonitorListItemDto } from '@/lib/dto';
+
+// Isomorphic shapes and formatting for the pages: the server maps lib/ rows into them for
+// the first render, and the client maps API responses into the same shapes when it polls.
+// Only types are imported from lib/dto, so no server code reaches the browser bundle.
+
+export type DisplayStatus = 'UP' | 'DOWN' | 'PENDING' | 'PAUSED';
+
+export function displayStatus(m: { active: boolean; status: string }): DisplayStatus {
+  if (!m.active) return 'PAUSED';
+  if (m.status === 'UP' || m.status === 'DOWN') return m.status;
+  return 'PENDING';
+}
+
+export interface RecentPoint {
+  /** 'UP' | 'DOWN' as stored; anything else is drawn as pending. */
+  status: string;
+  latencyMs: number | null;
+  checkedAt: string;
+}
+
+/** One dashboard row: only what the list shows, so 500 rows stay a small payload. */
+export interface DashboardRow {
+  id: string;
+  name: string;
+  target: string;
+  status: DisplayStatus;
+  intervalSeconds: number;
+  statusChangedAt: string | null;
+  lastCheckedAt: string | null;
+  lastLatencyMs: number | null;
+  lastError: string | null;
+  /** undefined: not loaded yet (the first render leaves it to the first refresh). */
+  uptime24h: number | null | undefined;
+  recent: RecentPoint[];
+}
+
+export function monitorTarget(m: Pick<MonitorDto, 'type' | 'url' | 'host' | 'port'>): string {
+  if (m.type === 'tcp') return `${m.host ?? ''}:${m.port ?? ''}`;
+  if (m.type === 'heartbeat') return 'Heartbeat';
+  return m.url ?? '';
+}
+
+export function toDashboardRow(m: MonitorListItemDto): DashboardRow {
+  return {
+    id: m.id,
+    name: m.name,
+    target: monitorTarget(m),
+    status: displayStatus(m),
+    intervalSeconds: m.intervalSeconds,
+    statusChangedAt: m.statusChangedAt,
+    lastCheckedAt: m.lastCheckedAt,
+    lastLatencyMs: m.lastLatencyMs,
+    lastError: m.lastError,
+    uptime24h: m.uptime24h,
+    recent: m.recentChecks,
+  };
+}
+
+export interface StatusCounts {
+  total: number;
+  up: number;
+  down: number;
+  pending: number;
+  paused: number;
+}
+
+export function countStatuses(rows: { status: DisplayStatus }[]): StatusCounts {
+  const c: StatusCounts = { total: rows.length, up: 0, down: 0, pending: 0, paused: 0 };
+  for (const r of rows) {
+    if (r.status === 'UP') c.up++;
+    else if (r.status === 'DOWN') c.down++;
+    else if (r.status === 'PAUSED') c.paused++;
+    else c.pending++;
+  }
+  return c;
+}
+
+export const INTERVAL_PRESETS = [
+  { seconds: 30, label: '30 s' },
+  { seconds: 60, label: '1 min' },
+  { seconds: 300, label: '5 min' },
+  { seconds: 900, label: '15 min' },
+  { seconds: 3600, label: '1 h' },
+] as const;
+
+/** 30 -> "30 s", 300 -> "5 min", 3600 -> "1 h", 90 -> "90 s". */
+export function formatInterval(seconds: number): string {
+  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
+  if (seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
+}
+
+export function formatLatency(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return '—';
+  if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
+  return `${Math.round(ms)} ms`;
+}
+
+export function formatPercent(p: number | null | undefined): string {
+  if (p === null || p === undefined) return '—';
+  if (p === 100) return '100%';
+  return `${p.toFixed(2)}%`;
+}
+
+export function formatAgo(fromMs: number, nowMs: number): string {
+  const s = Math.max(0, Math.round((nowMs - fromMs) / 1000));
+  if (s < 60) return `${s} s ago`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ago`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return `${h} h ago`;
+  return `${Math.floor(h / 24)} d ago`;
+}
+
+export function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  const m = Math.floor(seconds / 60);
+  if (m < 60) return `${m} min`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return `${h} h ${m % 60} min`;
+  return `${Math.floor(h / 24)} d ${h % 24} h`;
+}
+
+/** The human reason of a failed check, for tables and the Check now result. */
+export function checkReason(c: Pick<CheckDto, 'status' | 'error' | 'cause' | 'statusCode'>): string {
+  if (c.status === 'UP') return '';
+  return c.error ?? c.cause ?? (c.statusCode ? `HTTP ${c.statusCode}` : 'Failed');
+}
+
+export const UPTIME_WINDOWS = [
+  { key: '1h', label: '1 h', hours: 1 },
+  { key: '24h', label: '24 h', hours: 24 },
+  { key: '7d', label: '7 d', hours: 168 },
+  { key: '30d', label: '30 d', hours: 720 },
+] as const;
+export type UptimeWindowKey = (typeof UPTIME_WINDOWS)[number]['key'];
