@@ -5,6 +5,21 @@ import http from 'node:http';
 import next from 'next';
 
 const PEER_ADDRESS_HEADER = 'x-pingboard-peer-address';
+// Headers only Next itself may set. From a client they steer Next's internals:
+// x-middleware-subrequest skips the proxy, x-middleware-prefetch answers `{}` without running the route.
+const NEXT_INTERNAL_HEADERS = [
+  'x-middleware-subrequest',
+  'x-middleware-prefetch',
+  'x-middleware-invoke',
+  'x-invoke-path',
+  'x-invoke-query',
+  'x-invoke-status',
+  'x-invoke-error',
+  'x-invoke-output',
+  'x-now-route-matches',
+  'x-matched-path',
+  'x-nextjs-data',
+];
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? '0.0.0.0';
 
@@ -13,6 +28,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = http.createServer((req, res) => {
+  for (const name of NEXT_INTERNAL_HEADERS) delete req.headers[name];
   req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? 'unknown';
   handle(req, res).catch((err) => {
     console.error(err);

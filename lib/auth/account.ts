@@ -1,5 +1,5 @@
 import { ApiError } from '@/lib/api/errors';
-import { burnPasswordCheck, hashPassword, verifyPassword } from '@/lib/auth/password';
+import { burnPasswordCheck, hashPassword, passwordTooLong, verifyPassword } from '@/lib/auth/password';
 import { clearAccountFailures, loginRetryAfterSeconds, recordLoginFailure } from '@/lib/auth/login-throttle';
 import { issueSession } from '@/lib/auth/session';
 import * as users from '@/lib/data/users';
@@ -29,7 +29,8 @@ export async function login(input: LoginInput, address: string): Promise<IssuedS
   const user = await users.findUserByEmail(input.email);
   const hash = user ? await users.findPasswordHash(user.id) : null;
   const ok = hash ? await verifyPassword(input.password, hash) : await burnPasswordCheck(input.password);
-  if (!user || !ok) {
+  // bcrypt would compare only the first 72 bytes; a longer password is wrong, in the same time.
+  if (!user || !ok || passwordTooLong(input.password)) {
     recordLoginFailure(input.email, address);
     throw ApiError.unauthorized(INVALID_LOGIN);
   }

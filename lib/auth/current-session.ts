@@ -5,8 +5,11 @@ import { authenticate, type Session } from '@/lib/auth/session';
 // For pages and server components: the same check the API does, from the request's own
 // headers, so no page depends on the proxy having run.
 
+/** Pages are for browsers, which sign in with the cookie; a Bearer token only opens the API. */
 export async function currentSession(): Promise<Session | null> {
-  return authenticate(await headers());
+  const cookieOnly = new Headers(await headers());
+  cookieOnly.delete('authorization');
+  return authenticate(cookieOnly);
 }
 
 /** The signed-in session, or a redirect to /login. */

@@ -29,7 +29,10 @@ export class InsecureSecretError extends Error {}
 export function assertStrongSecret(secret: string): void {
   const normalized = secret.trim().toLowerCase();
   const looksPlaceholder =
-    PLACEHOLDERS.has(normalized) || /^(.)\1*$/.test(normalized) || /change.?me|replace.?me|your.?secret|placeholder/.test(normalized);
+    PLACEHOLDERS.has(normalized) ||
+    // One short unit repeated ("aaaa...", "secretsecret...", "abc123abc123...") is padding, not randomness.
+    /^(.{1,16}?)\1+$/s.test(normalized) ||
+    /change.?(me|this|it)|replace.?(me|this)|your.?(super.?)?secret|super.?secret|placeholder|example|insecure|do.?not.?use|at.?least.?32/.test(normalized);
   if (Buffer.byteLength(secret, 'utf8') < 32) {
     throw new InsecureSecretError(
       'JWT_SECRET must be at least 32 bytes. Unset it to let Pingboard generate one, or use `openssl rand -hex 32`.',

@@ -4,6 +4,10 @@
  * neither and authenticate with a Bearer token instead.
  */
 export function isCrossSiteRequest(req: Request): boolean {
+  // The browser's own verdict wins when it gives one: it also sees what Origin cannot show,
+  // such as an http page of our host posting to the https app (schemeful same-site).
+  const site = req.headers.get('sec-fetch-site');
+  if (site !== null && site !== 'same-origin' && site !== 'none') return true;
   const origin = req.headers.get('origin');
   if (origin !== null) {
     if (origin === 'null') return true;
@@ -14,6 +18,5 @@ export function isCrossSiteRequest(req: Request): boolean {
       return true;
     }
   }
-  const site = req.headers.get('sec-fetch-site');
-  return site !== null && site !== 'same-origin' && site !== 'none';
+  return false;
 }

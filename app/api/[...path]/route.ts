@@ -1,8 +1,11 @@
-import { errorResponse } from '@/lib/api/handler';
+import { apiRoute } from '@/lib/api/handler';
 import { ApiError } from '@/lib/api/errors';
 
-// Unknown API paths answer in the API's JSON error shape rather than with the HTML 404 page.
-const notFound = async (): Promise<Response> => errorResponse(new ApiError('not_found', 'No such API route'));
+// Unknown API paths answer in the API's JSON error shape rather than with the HTML 404 page,
+// and only to a signed-in caller: anonymous probes (`/api/monitors.rsc`, ...) get 401 like the rest.
+const notFound = apiRoute({ auth: true }, async () => {
+  throw new ApiError('not_found', 'No such API route');
+});
 
 export const GET = notFound;
 export const POST = notFound;
