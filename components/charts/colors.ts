@@ -13,3 +13,12 @@ export function statusColor(status: string | null): string {
   if (status === null) return CHART_COLORS.empty;
   return CHART_COLORS.pending;
 }
+
+/** One colour per request phase; the waterfall and the breakdown chart also name each phase in text. */
+export const PHASE_COLORS = {
+  dnsMs: '#8b5cf6',
+  connectMs: '#f59e0b',
+  tlsMs: '#ec4899',
+  ttfbMs: '#0284c7',
+  transferMs: '#14b8a6',
+} as const;

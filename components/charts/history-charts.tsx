@@ -67,7 +67,7 @@ export function LatencyChart({ buckets, hours }: { buckets: UptimeBucket[]; hour
           </defs>
           <CartesianGrid vertical={false} strokeOpacity={0.15} stroke="currentColor" />
           <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={tickFormatter(hours, tz)} minTickGap={24} {...axisProps} />
-          <YAxis width={48} tickFormatter={(v: number) => `${v} ms`} allowDecimals={false} {...axisProps} />
+          <YAxis width={56} tickFormatter={(v: number) => `${v} ms`} allowDecimals={false} {...axisProps} />
           <Tooltip content={<ChartTooltip timeZone={tz} kind="latency" />} />
           <Area type="monotone" dataKey="latency" stroke={CHART_COLORS.latency} strokeWidth={1.75} fill="url(#latencyFill)" isAnimationActive={false} connectNulls={false} dot={measured.length <= 3 ? { r: 3, fill: CHART_COLORS.latency } : false} />
         </AreaChart>
@@ -94,7 +94,7 @@ export function UptimeBarChart({ buckets, hours }: { buckets: UptimeBucket[]; ho
       <div role="img" aria-label={label}>
         <BarChart responsive style={{ width: '100%', height: 120 }} data={points} margin={{ top: 6, right: 8, bottom: 0, left: 0 }} barCategoryGap={2}>
           <XAxis dataKey="t" tickFormatter={tickFormatter(hours, tz)} minTickGap={24} {...axisProps} />
-          <YAxis width={48} domain={[0, 100]} ticks={[0, 50, 100]} tickFormatter={(v: number) => `${v}%`} {...axisProps} />
+          <YAxis width={56} domain={[0, 100]} ticks={[0, 50, 100]} tickFormatter={(v: number) => `${v}%`} {...axisProps} />
           <Tooltip cursor={{ fillOpacity: 0.08 }} content={<ChartTooltip timeZone={tz} kind="uptime" />} />
           <Bar dataKey="uptime" isAnimationActive={false} minPointSize={3} shape={UptimeBar} />
         </BarChart>

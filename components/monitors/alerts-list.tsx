@@ -1,6 +1,7 @@
 'use client';
 
 import type { AlertDto } from '@/lib/dto';
+import { causeLabel } from '@/lib/ui/causes';
 import { LocalTime } from '@/components/ui/time';
 import { cn } from '@/components/ui/cn';
 
@@ -23,6 +24,7 @@ export function AlertsList({ alerts }: { alerts: AlertDto[] }) {
         return (
           <li key={a.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 px-4 py-2">
             <span className="font-medium">{KIND_LABEL[a.kind] ?? a.kind}</span>
+            {a.cause ? <span className="text-xs text-zinc-600 dark:text-zinc-400">{causeLabel(a.cause)}</span> : null}
             <span className="text-zinc-600 dark:text-zinc-400">
               {a.channel} → <span className="font-mono text-xs">{a.recipient}</span>
             </span>

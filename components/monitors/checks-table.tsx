@@ -1,10 +1,12 @@
 'use client';
 
+import { Fragment, useState } from 'react';
 import type { CheckDto } from '@/lib/dto';
 import { checkReason, formatLatency } from '@/lib/ui/view-models';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { LocalTime } from '@/components/ui/time';
 import { Button } from '@/components/ui/button';
+import { CheckWaterfall } from '@/components/monitors/check-waterfall';
 
 export function ChecksTable({
   checks,
@@ -23,6 +25,14 @@ export function ChecksTable({
   onOlder: () => void;
   onNewer: () => void;
 }) {
+  // Expanded rows, by check id, so a refresh that brings new checks keeps them open.
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setOpen((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
   return (
     <div>
       <div className="overflow-x-auto">
@@ -45,21 +55,48 @@ export function ChecksTable({
                 </td>
               </tr>
             ) : (
-              checks.map((c) => (
-                <tr key={c.id} data-check-id={c.id}>
-                  <td className="px-4 py-1.5 whitespace-nowrap tabular-nums">
-                    <LocalTime iso={c.checkedAt} />
-                  </td>
-                  <td className="px-2 py-1.5">
-                    <StatusBadge status={c.status === 'UP' ? 'UP' : c.status === 'DOWN' ? 'DOWN' : 'PENDING'} />
-                  </td>
-                  <td className="px-2 py-1.5 text-right font-mono tabular-nums">{c.statusCode ?? '—'}</td>
-                  <td className="px-2 py-1.5 text-right tabular-nums">{formatLatency(c.latencyMs)}</td>
-                  <td className="max-w-[24rem] truncate px-4 py-1.5 text-zinc-600 dark:text-zinc-400" title={checkReason(c)}>
-                    {checkReason(c) || '—'}
-                  </td>
-                </tr>
-              ))
+              checks.map((c) => {
+                const expanded = open.has(c.id);
+                return (
+                  <Fragment key={c.id}>
+                    <tr data-check-id={c.id}>
+                      <td className="px-4 py-1.5 whitespace-nowrap tabular-nums">
+                        <button
+                          type="button"
+                          aria-expanded={expanded}
+                          aria-controls={expanded ? `timing-${c.id}` : undefined}
+                          title="Show request timing"
+                          className="inline-flex items-center gap-1 rounded hover:underline"
+                          onClick={() => toggle(c.id)}
+                        >
+                          <span aria-hidden="true" className={expanded ? 'inline-block rotate-90' : 'inline-block'}>
+                            ▸
+                          </span>
+                          <LocalTime iso={c.checkedAt} />
+                          <span className="sr-only"> timing</span>
+                        </button>
+                      </td>
+                      <td className="px-2 py-1.5">
+                        <StatusBadge status={c.status === 'UP' ? 'UP' : c.status === 'DOWN' ? 'DOWN' : 'PENDING'} />
+                      </td>
+                      <td className="px-2 py-1.5 text-right font-mono tabular-nums">{c.statusCode ?? '—'}</td>
+                      <td className="px-2 py-1.5 text-right tabular-nums">{formatLatency(c.latencyMs)}</td>
+                      <td className="max-w-[24rem] truncate px-4 py-1.5 text-zinc-600 dark:text-zinc-400" title={checkReason(c)}>
+                        {checkReason(c) || '—'}
+                      </td>
+                    </tr>
+                    {expanded ? (
+                      <tr id={`timing-${c.id}`} data-timing-for={c.id} className="bg-zinc-50 dark:bg-zinc-950/40">
+                        <td colSpan={5} className="px-4 py-2">
+                          <div className="max-w-xl">
+                            <CheckWaterfall timings={c.timings} />
+                          </div>
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
+                );
+              })
             )}
           </tbody>
         </table>

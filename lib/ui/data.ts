@@ -2,10 +2,11 @@ import { cache } from 'react';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/ui/session';
 import { findMonitor } from '@/lib/data/monitors';
-import { listMonitorsWithStats, uptimeReport } from '@/lib/monitors/stats';
-import { alertsOf, checksPage } from '@/lib/monitors/history';
-import { monitorDto, type AlertDto, type CheckDto, type MonitorDto } from '@/lib/dto';
+import { listMonitorsWithStats, timingReport, uptimeReport } from '@/lib/monitors/stats';
+import { alertsOf, checksPage, incidentsOf } from '@/lib/monitors/history';
+import { monitorDto, type AlertDto, type CheckDto, type IncidentDto, type MonitorDto } from '@/lib/dto';
 import type { UptimeReport } from '@/lib/monitoring/uptime';
+import type { TimingBucket } from '@/lib/monitoring/timing-medians';
 import { toDashboardRow, type DashboardRow } from '@/lib/ui/view-models';
 
 // The pages' data-access layer. Every reader starts with requireUser(), so no page can
@@ -14,6 +15,7 @@ import { toDashboardRow, type DashboardRow } from '@/lib/ui/view-models';
 
 export const CHECKS_PAGE_SIZE = 20;
 export const ALERTS_SHOWN = 20;
+export const INCIDENTS_SHOWN = 20;
 
 /** The dashboard's first render: the same list GET /api/monitors serves (uptime comes from hourly rollups, so it is cheap). */
 export async function dashboardRows(): Promise<DashboardRow[]> {
@@ -48,25 +50,32 @@ export interface MonitorDetailData {
   summary: UptimeSummary;
   /** The chart window shown first (24 h). */
   report: UptimeReport;
+  /** Median phase timings over the same window. */
+  timings: { buckets: TimingBucket[] };
   checks: { checks: CheckDto[]; nextCursor: string | null };
+  incidents: IncidentDto[];
   alerts: AlertDto[];
 }
 
 export async function monitorDetail(id: string): Promise<MonitorDetailData> {
   const monitor = await ownedMonitor(id);
   const now = new Date();
-  const [day, week, month, checks, alerts] = await Promise.all([
+  const [day, week, month, timings, checks, incidents, alerts] = await Promise.all([
     uptimeReport(monitor.id, 24, now),
     uptimeReport(monitor.id, 168, now),
     uptimeReport(monitor.id, 720, now),
+    timingReport(monitor.id, 24, now),
     checksPage(monitor.id, { limit: CHECKS_PAGE_SIZE }),
+    incidentsOf(monitor.id, INCIDENTS_SHOWN),
     alertsOf(monitor.id, ALERTS_SHOWN),
   ]);
   return {
     monitor: monitorDto(monitor),
     summary: { h24: day.uptimePercent, d7: week.uptimePercent, d30: month.uptimePercent },
     report: day,
+    timings,
     checks,
+    incidents,
     alerts,
   };
 }

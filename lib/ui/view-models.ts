@@ -1,4 +1,5 @@
 import type { CheckDto, MonitorDto, MonitorListItemDto } from '@/lib/dto';
+import { causeText } from '@/lib/ui/causes';
 
 // Isomorphic shapes and formatting for the pages: the server maps lib/ rows into them for
 // the first render, and the client maps API responses into the same shapes when it polls.
@@ -122,10 +123,10 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(h / 24)} d ${h % 24} h`;
 }
 
-/** The human reason of a failed check, for tables and the Check now result. */
+/** The human reason of a failed check ("Timeout — Timed out after 10 s"), for tables and the Check now result. */
 export function checkReason(c: Pick<CheckDto, 'status' | 'error' | 'cause' | 'statusCode'>): string {
   if (c.status === 'UP') return '';
-  return c.error ?? c.cause ?? (c.statusCode ? `HTTP ${c.statusCode}` : 'Failed');
+  return causeText(c.cause, c.error) ?? (c.statusCode ? `HTTP ${c.statusCode}` : 'Failed');
 }
 
 export const UPTIME_WINDOWS = [

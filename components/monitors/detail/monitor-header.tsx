@@ -1,0 +1,115 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import type { CheckDto, MonitorDto } from '@/lib/dto';
+import { causeText } from '@/lib/ui/causes';
+import { checkReason, displayStatus, formatInterval, formatLatency, monitorTarget } from '@/lib/ui/view-models';
+import { api } from '@/components/api-client';
+import { DeleteMonitorButton } from '@/components/monitors/delete-dialog';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { RelativeTime } from '@/components/ui/time';
+import { Button, ButtonLink } from '@/components/ui/button';
+import { Notice } from '@/components/ui/field';
+
+/** "GET https://…", "db.internal:5432", or "Heartbeat every 5 min, 60 s grace". */
+function targetLine(m: MonitorDto): string {
+  if (m.type === 'heartbeat') return `Heartbeat · every ${formatInterval(m.intervalSeconds)}, ${m.graceSeconds} s grace`;
+  if (m.type === 'tcp') return `TCP ${monitorTarget(m)}`;
+  return `${m.method} ${monitorTarget(m)}`;
+}
+
+/** Name, status, target and the actions (check now, pause, edit, delete) with their results. */
+export function MonitorHeader({ monitor, onMonitor, refresh }: { monitor: MonitorDto; onMonitor: (m: MonitorDto) => void; refresh: () => Promise<void> }) {
+  const router = useRouter();
+  const id = monitor.id;
+  const [busy, setBusy] = useState<null | 'check' | 'pause'>(null);
+  const [checkResult, setCheckResult] = useState<CheckDto | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const status = displayStatus(monitor);
+  const target = targetLine(monitor);
+  const reason = causeText(monitor.lastCause, monitor.lastError);
+
+  async function checkNow() {
+    setBusy('check');
+    setError(null);
+    setCheckResult(null);
+    const res = await api<{ check: CheckDto }>(`/api/monitors/${id}/check`, { method: 'POST' });
+    setBusy(null);
+    if (!res.ok) return setError(res.error.message);
+    setCheckResult(res.data.check);
+    await refresh();
+  }
+
+  async function togglePause() {
+    setBusy('pause');
+    setError(null);
+    const res = await api<{ monitor: MonitorDto }>(`/api/monitors/${id}`, { method: 'PATCH', body: { active: !monitor.active } });
+    setBusy(null);
+    if (!res.ok) setError(res.error.message);
+    else onMonitor(res.data.monitor);
+  }
+
+  async function remove(): Promise<string | null> {
+    const res = await api(`/api/monitors/${id}`, { method: 'DELETE' });
+    if (!res.ok) return res.error.message;
+    router.push('/');
+    router.refresh();
+    return null;
+  }
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="text-sm text-zinc-500 dark:text-zinc-400">
+        <Link href="/" className="hover:underline">
+          Monitors
+        </Link>{' '}
+        / <span className="text-zinc-700 dark:text-zinc-300">{monitor.name}</span>
+      </nav>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <div className="flex flex-wrap items-center gap-2">
+            <h1 className="min-w-0 truncate text-xl font-semibold tracking-tight">{monitor.name}</h1>
+            <StatusBadge status={status} />
+          </div>
+          <p className="mt-0.5 truncate font-mono text-sm text-zinc-600 dark:text-zinc-400" title={target} data-testid="target">
+            {target}
+          </p>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400" data-testid="status-since">
+            {status === 'PAUSED' ? 'Paused — no checks are running' : status === 'PENDING' ? 'Waiting for the first result' : <>{status === 'UP' ? 'Up' : 'Down'} since <RelativeTime iso={monitor.statusChangedAt} /></>}
+            {status === 'DOWN' && reason ? (
+              <span className="block text-red-700 dark:text-red-400" data-testid="down-reason">
+                {reason}
+              </span>
+            ) : null}
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Button size="sm" variant="primary" onClick={checkNow} disabled={busy !== null}>
+            {busy === 'check' ? 'Checking…' : 'Check now'}
+          </Button>
+          <Button size="sm" onClick={togglePause} disabled={busy !== null}>
+            {monitor.active ? 'Pause' : 'Resume'}
+          </Button>
+          <ButtonLink size="sm" href={`/monitors/${id}/edit`}>
+            Edit
+          </ButtonLink>
+          <DeleteMonitorButton confirmText={monitor.url ?? monitor.name} onDelete={remove} />
+        </div>
+      </div>
+      <div aria-live="polite">
+        {checkResult ? (
+          <Notice tone={checkResult.status === 'UP' ? 'success' : 'error'}>
+            <span data-testid="check-result">
+              Check now: <strong>{checkResult.status}</strong>
+              {checkResult.statusCode ? ` · HTTP ${checkResult.statusCode}` : ''} · {formatLatency(checkResult.latencyMs)}
+              {checkResult.status !== 'UP' ? ` · ${checkReason(checkResult)}` : ''}
+            </span>
+          </Notice>
+        ) : null}
+        {error ? <Notice>{error}</Notice> : null}
+      </div>
+    </>
+  );
+}
