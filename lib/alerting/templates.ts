@@ -1,6 +1,6 @@
 // Alert wording. Every part is built once as plain text and the HTML part escapes each piece,
 // so no user-controlled value (name, target, error) can reach the HTML unescaped.
-import type { FailureCause } from '@/lib/checker/types';
+import { causeLabel } from '@/lib/checker/cause-labels';
 import type { AlertEvent, AlertKind, AlertMessage } from './types';
 
 const SUBJECT_TAGS: Record<AlertKind, string> = {
@@ -11,24 +11,6 @@ const SUBJECT_TAGS: Record<AlertKind, string> = {
   CERT_EXPIRED: 'CERT EXPIRED',
 };
 
-const CAUSE_LABELS: Record<FailureCause, string> = {
-  dns_failure: 'DNS lookup failed',
-  connection_refused: 'Connection refused',
-  connection_reset: 'Connection reset',
-  timeout: 'Timed out',
-  tls_error: 'TLS error',
-  http_status: 'Unexpected HTTP status',
-  keyword_missing: 'Keyword not found',
-  keyword_present: 'Unwanted keyword found',
-  json_assertion_failed: 'JSON assertion failed',
-  too_slow: 'Response too slow',
-  too_many_redirects: 'Too many redirects',
-  response_too_large: 'Response too large',
-  blocked_target: 'Target blocked by policy',
-  heartbeat_missed: 'Heartbeat missed',
-  heartbeat_failed: 'Heartbeat reported a failure',
-  network_error: 'Network error',
-};
 
 const MAX_SUBJECT = 250;
 
@@ -71,7 +53,7 @@ export function escapeHtml(value: string): string {
 
 /** Cause and error in words; the error alone when it already says what the cause label says. */
 export function describeReason(cause: string | null, error: string | null): string | null {
-  const label = cause ? (CAUSE_LABELS[cause as FailureCause] ?? cause.replace(/_/g, ' ')) : null;
+  const label = causeLabel(cause);
   if (!label) return error;
   if (!error) return label;
   return error.toLowerCase().startsWith(label.toLowerCase()) ? error : `${label}: ${error}`;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Monitor } from '@/lib/generated/prisma/client';
 import { ApiError } from '@/lib/api/errors';
 import * as monitors from '@/lib/data/monitors';
-import { rowToFields } from '@/lib/data/monitor-row';
+import { rowHeaders, rowToFields, type StoredHeader } from '@/lib/data/monitor-row';
 import {
   mergeMonitorUpdate,
   monitorConfigIssues,
@@ -17,9 +17,15 @@ import { getEnv } from '@/lib/env';
 
 // Monitor changes as one step each: validate the whole monitor, write it, tell the worker.
 
-function validate(fields: MonitorFields): void {
+function validate(fields: MonitorFields, previousHeaders: StoredHeader[] = []): void {
   const env = getEnv();
   const issues = monitorConfigIssues(fields, { minIntervalSeconds: env.MIN_INTERVAL_SECONDS });
+  // A null value means "keep the stored one", which only exists for a header of the same name.
+  fields.headers.forEach((h, i) => {
+    if ((h.value === null || h.value === undefined) && !previousHeaders.some((p) => p.name.toLowerCase() === h.name.toLowerCase())) {
+      issues.push({ code: 'custom', path: ['headers', i, 'value'], message: 'A value is required for a new header', input: undefined });
+    }
+  });
   if (fields.type === 'http' && fields.url) {
     const verdict = checkUrlTargetAllowed(fields.url, { blockPrivateTargets: env.BLOCK_PRIVATE_TARGETS });
     if (!verdict.allowed) issues.push({ code: 'custom', path: ['url'], message: verdict.reason, input: undefined });
@@ -42,7 +48,7 @@ export async function createMonitorFor(userId: string, input: CreateMonitorInput
 export async function updateMonitorFor(userId: string, id: string, patch: UpdateMonitorInput): Promise<Monitor> {
   const current = await monitors.getMonitor(userId, id);
   const fields = mergeMonitorUpdate(rowToFields(current), patch);
-  validate(fields);
+  validate(fields, rowHeaders(current));
   const monitor = await monitors.updateMonitor(userId, current, fields);
   getWorker()?.sync(monitor);
   return monitor;

@@ -35,6 +35,14 @@ export const monitorUrlSchema = z
     }
   });
 
+/** A whole number in a range, with messages a form can show as they are. */
+const intIn = (label: string, min: number, max: number, unit = '') =>
+  z
+    .number({ error: `${label} must be a number` })
+    .int(`${label} must be a whole number`)
+    .min(min, `${label} must be at least ${min}${unit}`)
+    .max(max, `${label} must be at most ${max}${unit}`);
+
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
 
 export const headerSchema = z.strictObject({
@@ -76,8 +84,8 @@ export const monitorFieldsSchema = z.strictObject({
   type: z.enum(MONITOR_TYPES),
   url: monitorUrlSchema.nullable(),
   method: z.enum(HTTP_METHODS),
-  intervalSeconds: z.number().int('Interval must be a whole number of seconds').min(1, 'Interval must be at least 1 second').max(86_400, 'Interval must be at most 86400 seconds (1 day)'),
-  timeoutSeconds: z.number().int('Timeout must be a whole number of seconds').min(1, 'Timeout must be at least 1 second').max(60, 'Timeout must be at most 60 seconds'),
+  intervalSeconds: intIn('Interval', 1, 86_400, ' seconds'),
+  timeoutSeconds: intIn('Timeout', 1, 60, ' seconds'),
   active: z.boolean(),
   headers: z.array(headerSchema).max(MAX_HEADERS, `At most ${MAX_HEADERS} headers`),
   body: z
@@ -86,20 +94,20 @@ export const monitorFieldsSchema = z.strictObject({
     .nullable(),
   acceptedStatusCodes: z.array(statusCodeSpec).min(1, 'Accept at least one status code').max(20),
   followRedirects: z.boolean(),
-  maxRedirects: z.number().int().min(0).max(20),
+  maxRedirects: intIn('Maximum redirects', 0, 20),
   keyword: z.string().min(1).max(1000).nullable(),
   keywordMode: z.enum(['present', 'absent']),
   keywordCaseSensitive: z.boolean(),
   jsonAssertions: z.array(jsonAssertionSchema).max(10, 'At most 10 JSON assertions'),
-  maxResponseTimeMs: z.number().int().min(1).max(60_000).nullable(),
+  maxResponseTimeMs: intIn('Maximum response time', 1, 60_000, ' ms').nullable(),
   ignoreTlsErrors: z.boolean(),
-  certExpiryThresholdDays: z.number().int().min(0).max(365),
+  certExpiryThresholdDays: intIn('Certificate threshold', 0, 365, ' days'),
   host: z.string().trim().min(1).max(253).regex(/^[A-Za-z0-9.:_-]+$/, 'Enter a host name or IP address').nullable(),
-  port: z.number().int().min(1).max(65_535).nullable(),
-  graceSeconds: z.number().int().min(0).max(86_400),
-  retries: z.number().int().min(0).max(10),
-  retryIntervalSeconds: z.number().int().min(1).max(3600),
-  reminderIntervalMinutes: z.number().int().min(1).max(10_080).nullable(),
+  port: intIn('Port', 1, 65_535).nullable(),
+  graceSeconds: intIn('Grace time', 0, 86_400, ' seconds'),
+  retries: intIn('Retries', 0, 10),
+  retryIntervalSeconds: intIn('Retry interval', 1, 3600, ' seconds'),
+  reminderIntervalMinutes: intIn('Reminder interval', 1, 10_080, ' minutes').nullable(),
 });
 
 export type MonitorFields = z.infer<typeof monitorFieldsSchema>;

@@ -40,11 +40,11 @@ describe('formatDuration', () => {
 
 describe('describeReason', () => {
   it('joins the cause label and the error', () => {
-    expect(describeReason('http_status', 'HTTP 503 Service Unavailable')).toBe('Unexpected HTTP status: HTTP 503 Service Unavailable');
+    expect(describeReason('http_status', 'HTTP 503 Service Unavailable')).toBe('Unexpected status: HTTP 503 Service Unavailable');
   });
   it('does not repeat a label the error already states', () => {
     expect(describeReason('connection_refused', 'Connection refused')).toBe('Connection refused');
-    expect(describeReason('timeout', 'Timed out after 10 s')).toBe('Timed out after 10 s');
+    expect(describeReason('dns_failure', 'DNS failure for example.invalid')).toBe('DNS failure for example.invalid');
   });
   it('copes with missing or unknown parts', () => {
     expect(describeReason(null, 'boom')).toBe('boom');
@@ -78,7 +78,7 @@ describe('renderAlert bodies', () => {
     const { text, html } = renderAlert(event(), APP);
     for (const part of [text, html]) {
       expect(part).toContain('My API is down.');
-      expect(part).toContain('Unexpected HTTP status: HTTP 503 Service Unavailable');
+      expect(part).toContain('Unexpected status: HTTP 503 Service Unavailable');
       expect(part).toContain('2025-03-04T05:06:07.000Z');
       expect(part).toContain('Tue, 04 Mar 2025 05:06:07 UTC');
       expect(part).toContain('https://pingboard.example.com/monitors/mon_1');
@@ -90,7 +90,7 @@ describe('renderAlert bodies', () => {
     const { text, html } = renderAlert(event({ kind: 'UP', downtimeMs: 192_000 }), APP);
     expect(text).toContain('My API is back up. It was down for 3 min 12 s.');
     expect(html).toContain('It was down for 3 min 12 s.');
-    expect(text).toContain('It was down because: Unexpected HTTP status');
+    expect(text).toContain('It was down because: Unexpected status');
   });
 
   it('certificate alerts give the expiry date and the time left', () => {
