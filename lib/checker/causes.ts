@@ -39,6 +39,11 @@ const TLS_REASONS: Record<string, string> = {
   CERT_CHAIN_TOO_LONG: 'certificate chain too long',
 };
 
+/** "TLS error: certificate has expired" for a certificate verification code. */
+export function tlsErrorMessage(code: string): string {
+  return `TLS error: ${TLS_REASONS[code] ?? `certificate rejected (${code})`}`;
+}
+
 function errorCode(err: unknown): string | undefined {
   if (typeof err !== 'object' || err === null || !('code' in err)) return undefined;
   const { code } = err as { code: unknown };
@@ -69,7 +74,7 @@ export function describeError(err: unknown): Failure {
     return { cause: 'connection_reset', message: `Connection reset by server${detail}` };
   }
   if (UNREACHABLE_CODES.has(code)) return { cause: 'network_error', message: `Network unreachable (${code})` };
-  if (code in TLS_REASONS) return { cause: 'tls_error', message: `TLS error: ${TLS_REASONS[code]}` };
+  if (code in TLS_REASONS) return { cause: 'tls_error', message: tlsErrorMessage(code) };
   if (code.startsWith('ERR_SSL_') || code === 'EPROTO' || code.startsWith('ERR_TLS_')) {
     return { cause: 'tls_error', message: `TLS handshake failed: ${message}` };
   }

@@ -3,11 +3,11 @@
 import { CheckFailure, describeError, type Failure } from './causes';
 import type { CheckContext } from './context';
 import { bodyMatters, evaluateResponse } from './evaluate-response';
-import { sendHop, type BodyMode, type HopResult } from './http-hop';
+import { CertificateRejectedError, sendHop, type BodyMode, type HopResult } from './http-hop';
 import { REDIRECT_STATUSES, planRedirect, type HopRequest } from './redirects';
 import { buildOutcome } from './outcome';
 import { newMarks, toCheckTimings, type PhaseMarks } from './timings';
-import type { CheckOutcome, HttpProbe } from './types';
+import type { CheckOutcome, HttpProbe, TlsCertificateInfo } from './types';
 
 export const DEFAULT_USER_AGENT = 'Pingboard/1.0 (+uptime monitor)';
 export const DEFAULT_MAX_REDIRECTS = 5;
@@ -38,13 +38,13 @@ export async function runHttpCheck(probe: HttpProbe, ctx: CheckContext): Promise
 
   let marks: PhaseMarks | null = null;
   let last: HopResult | null = null;
-  const finish = (failure: Failure | null) =>
+  const finish = (failure: Failure | null, rejected: TlsCertificateInfo | null = null) =>
     buildOutcome({
       startedAt: ctx.startedAt,
       failure,
       statusCode: last?.statusCode ?? null,
       timings: toCheckTimings(marks, ctx.startedAt, marks?.end ?? ctx.now()),
-      tls: last?.tls ?? null,
+      tls: last?.tls ?? rejected,
     });
 
   try {
@@ -68,6 +68,7 @@ export async function runHttpCheck(probe: HttpProbe, ctx: CheckContext): Promise
     const totalMs = toCheckTimings(marks, ctx.startedAt, marks.end ?? ctx.now()).totalMs;
     return finish(evaluateResponse(probe, last, totalMs));
   } catch (err) {
-    return finish(describeError(err));
+    // A rejected certificate is still reported, so an expired one raises its expiry alert.
+    return finish(describeError(err), err instanceof CertificateRejectedError ? err.certificate : null);
   }
 }

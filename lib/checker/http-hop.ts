@@ -1,9 +1,12 @@
 // One HTTP request on a fresh socket (agent: false): connect through the safe lookup, send,
 // read the head and at most MAX_BODY_BYTES of body, then destroy the socket on every path.
+// TLS is verified here rather than by Node (rejectUnauthorized: false), because a socket Node
+// rejects is destroyed before its certificate can be read, and an expired certificate's date
+// is exactly what the certificate alerts need.
 import http, { STATUS_CODES, type ClientRequest, type IncomingMessage } from 'node:http';
 import https from 'node:https';
-import type { TLSSocket } from 'node:tls';
-import { CheckFailure } from './causes';
+import { checkServerIdentity, type TLSSocket } from 'node:tls';
+import { CheckFailure, tlsErrorMessage } from './causes';
 import type { CheckContext } from './context';
 import { onDeadline } from './deadline';
 import type { HopRequest } from './redirects';
@@ -27,8 +30,36 @@ export interface HopResult {
   tls: TlsCertificateInfo | null;
 }
 
+/** Certificate verification failed; carries the certificate so its expiry is still recorded. */
+export class CertificateRejectedError extends CheckFailure {
+  constructor(
+    readonly code: string,
+    readonly certificate: TlsCertificateInfo | null,
+  ) {
+    super('tls_error', tlsErrorMessage(code));
+    this.name = 'CertificateRejectedError';
+  }
+}
+
+/**
+ * The verification error code of a secured socket, or null when the certificate is trusted and
+ * names `host`. Node still verifies the chain under rejectUnauthorized: false and records the
+ * first failure in authorizationError; the host name is checked again here because Node skips
+ * that check on resumed sessions, and this is the security boundary.
+ */
+function verificationError(socket: TLSSocket, host: string): string | null {
+  if (!socket.authorized) {
+    const reason = socket.authorizationError as unknown;
+    if (reason instanceof Error) return (reason as NodeJS.ErrnoException).code ?? reason.message;
+    return typeof reason === 'string' && reason ? reason : 'UNABLE_TO_VERIFY_LEAF_SIGNATURE';
+  }
+  const mismatch = checkServerIdentity(host, socket.getPeerCertificate());
+  return mismatch ? ((mismatch as NodeJS.ErrnoException).code ?? 'ERR_TLS_CERT_ALTNAME_INVALID') : null;
+}
+
 export interface HopOptions {
   request: HopRequest;
+  /** Refuse an unverified certificate (the probe's ignoreTlsErrors is off). */
   rejectUnauthorized: boolean;
   bodyMode: (statusCode: number, location: string | null) => BodyMode;
 }
@@ -63,8 +94,12 @@ export function sendHop(opts: HopOptions, ctx: CheckContext, marks: PhaseMarks):
     if (deadline.signal.aborted) return fail(deadline.signal.reason as Error);
     const secure = request.url.protocol === 'https:';
     let tls: TlsCertificateInfo | null = null;
+    const host = bareHost(request.url.hostname);
+    const sendsBody = request.body !== null && !METHODS_WITHOUT_BODY.has(request.method);
+    // Node frames a body with Content-Length or chunked only for methods it expects a body on;
+    // a DELETE or OPTIONS body went out unframed and the server read it as the next request.
+    const headers = sendsBody ? { ...request.headers, 'Content-Length': String(Buffer.byteLength(request.body!)) } : request.headers;
     try {
-      const host = bareHost(request.url.hostname);
       const literal = preflightHost(host, ctx.policy);
       deadline.phase = literal ? 'connecting' : 'resolving DNS';
       const lookup = createSafeLookup(ctx.policy, ctx.resolve, {
@@ -78,15 +113,21 @@ export function sendHop(opts: HopOptions, ctx: CheckContext, marks: PhaseMarks):
         port: request.url.port ? Number(request.url.port) : undefined,
         path: `${request.url.pathname}${request.url.search}`,
         method: request.method,
-        headers: request.headers,
+        headers,
         agent: false,
         lookup,
-        rejectUnauthorized: opts.rejectUnauthorized,
+        // Verified in the secureConnect handler below, after the certificate was read.
+        rejectUnauthorized: false,
       };
       req = secure ? https.request(options) : http.request(options);
     } catch (err) {
       return fail(err instanceof Error ? err : new Error(String(err)));
     }
+
+    const sendRequest = () => {
+      if (sendsBody) req!.end(request.body);
+      else req!.end();
+    };
 
     unsubscribe = onDeadline(deadline.signal, fail);
     req.on('error', fail);
@@ -98,7 +139,11 @@ export function sendHop(opts: HopOptions, ctx: CheckContext, marks: PhaseMarks):
       socket.once('secureConnect', () => {
         marks.secured = now();
         tls = readCertificate(socket as TLSSocket);
+        const rejected = opts.rejectUnauthorized ? verificationError(socket as TLSSocket, host) : null;
+        // Nothing (headers, body, credentials) has been written yet: refuse before sending.
+        if (rejected) return fail(new CertificateRejectedError(rejected, tls));
         deadline.phase = 'waiting for response';
+        sendRequest();
       });
     });
     req.once('response', (res: IncomingMessage) => {
@@ -129,8 +174,7 @@ export function sendHop(opts: HopOptions, ctx: CheckContext, marks: PhaseMarks):
       });
     });
 
-    const sendsBody = request.body !== null && !METHODS_WITHOUT_BODY.has(request.method);
-    if (sendsBody) req.end(request.body);
-    else req.end();
+    // An https request is sent only once its certificate passed (see secureConnect above).
+    if (!secure) sendRequest();
   });
 }

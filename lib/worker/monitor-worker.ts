@@ -97,7 +97,10 @@ export class MonitorWorker {
   /** Runs a check now, after any check of this monitor already under way, and applies it like a scheduled one. */
   async checkNow(monitor: Monitor): Promise<CheckRun> {
     const entry = this.entries.get(monitor.id) ?? this.entryFor(monitor);
-    return this.serialized(entry, () => this.execute(entry));
+    const run = await this.serialized(entry, () => this.execute(entry));
+    // A failed manual check of a scheduled monitor is confirmed like a scheduled one.
+    this.afterCheck(entry);
+    return run;
   }
 
   /** A heartbeat ping: UP, or DOWN when the job reported failure. */
@@ -122,15 +125,27 @@ export class MonitorWorker {
     return m.type === 'heartbeat' ? Math.max(0, heartbeatDeadline(m) - Date.now()) : probeDelayMs;
   }
 
+  /**
+   * The one entry of a monitor, updated in place when its settings change: a check still in
+   * flight then applies its result to the same state the next check reads. (A fresh entry
+   * here let an in-flight DOWN or UP land on a discarded copy, leaving the incident open or
+   * the status stale.)
+   */
   private entryFor(m: Monitor): Entry {
     const existing = this.entries.get(m.id);
+    if (existing) {
+      existing.monitor = m;
+      existing.key = scheduleKey(m);
+      existing.probe = monitorToProbe(m);
+      return existing;
+    }
     const entry: Entry = {
       monitor: m,
       key: scheduleKey(m),
       probe: monitorToProbe(m),
-      state: existing?.state ?? { status: m.status, consecutiveFailures: m.consecutiveFailures },
+      state: { status: m.status, consecutiveFailures: m.consecutiveFailures },
       nextDueAt: Date.now(),
-      running: existing?.running ?? null,
+      running: null,
       removed: false,
     };
     this.entries.set(m.id, entry);

@@ -1,21 +1,14 @@
 import { getDb } from '@/lib/db/client';
-import { rollupUpserts, type NewCheck } from '@/lib/data/checks';
+import { addToRollups, insertCheckRows, type NewCheck } from '@/lib/data/checks';
+import { updateMonitorSummaries, type MonitorSummary } from '@/lib/data/monitor-state';
 import { logger } from '@/lib/logger';
 
-// Check results are written in batches: one transaction per flush holds every new row
-// and one summary update per monitor. A failed write keeps the batch and tries again
-// with backoff, so a locked database delays results but never loses them.
+// Check results are written in batches: one transaction per flush holds every new row, the
+// hourly rollups and one statement updating the summaries of all its monitors. A failed write
+// keeps the batch and tries again with backoff, so a locked database delays results but
+// never loses them.
 
-export interface MonitorSummary {
-  lastCheckedAt: Date;
-  lastLatencyMs: number | null;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  lastCause: string | null;
-  consecutiveFailures: number;
-  certExpiresAt?: Date | null;
-  certIssuer?: string | null;
-}
+export type { MonitorSummary };
 
 interface Pending {
   row: NewCheck;
@@ -98,9 +91,9 @@ export class ResultWriter {
     for (const p of rows) latest.set(p.row.monitorId, p.summary);
     const checks = rows.map((p) => p.row);
     await db.$transaction([
-      db.check.createMany({ data: checks }),
-      ...rollupUpserts(checks),
-      ...[...latest].map(([id, summary]) => db.monitor.updateMany({ where: { id }, data: summary })),
+      insertCheckRows(checks),
+      addToRollups(checks),
+      updateMonitorSummaries([...latest]),
     ]);
   }
 }

@@ -78,6 +78,8 @@ export class IncidentAlerts implements StatusAlerts {
             lastStatusCode: outcome.statusCode,
             lastError: outcome.error,
             lastCause: outcome.cause,
+            // A certificate rejected as expired is part of why it went DOWN: shown with the status.
+            ...(outcome.tls ? { certExpiresAt: outcome.tls.validTo, certIssuer: outcome.tls.issuer } : {}),
           },
         },
         t.event,

@@ -204,5 +204,15 @@ describe('list statistics', () => {
     expect(item.recentChecks.map((c: { status: string }) => c.status)).toEqual(['UP', 'UP', 'UP', 'DOWN']);
     const times = item.recentChecks.map((c: { checkedAt: string }) => c.checkedAt);
     expect([...times].sort()).toEqual(times);
+
+    // The hourly rollups behind uptime24h agree with the raw checks.
+    const db = new Database(path.join(app.dataDir, 'pingboard.db'), { readonly: true });
+    try {
+      const raw = db.prepare(`SELECT COUNT(*) AS total, SUM(status = 'UP') AS up, SUM("latencyMs") AS lat FROM "Check" WHERE "monitorId" = ?`).get(m.id);
+      const rolled = db.prepare(`SELECT SUM("totalChecks") AS total, SUM("upChecks") AS up, SUM("latencySum") AS lat FROM "CheckRollup" WHERE "monitorId" = ?`).get(m.id);
+      expect(rolled).toEqual(raw);
+    } finally {
+      db.close();
+    }
   });
 });

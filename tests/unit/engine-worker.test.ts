@@ -1,0 +1,116 @@
+// The MonitorWorker with its outside world faked (probe, alerts, result writer): the state a
+// check in flight lands on, and retries after a failed manual check. No database, no sockets.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Monitor } from '@/lib/generated/prisma/client';
+import type { CheckOutcome } from '@/lib/checker/types';
+import type { Transition } from '@/lib/monitoring/transition';
+import { MonitorWorker } from '@/lib/worker/monitor-worker';
+import type { ResultWriter } from '@/lib/worker/result-writer';
+import type { StatusAlerts } from '@/lib/worker/status-alerts';
+
+function monitorRow(overrides: Partial<Monitor> = {}): Monitor {
+  const now = new Date();
+  return {
+    id: 'm1', userId: 'u1', name: 'm', type: 'http', active: true, intervalSeconds: 60, timeoutSeconds: 5,
+    url: 'http://127.0.0.1:9/', method: 'GET', headers: [], body: null, acceptedStatusCodes: ['200-299'],
+    followRedirects: true, maxRedirects: 5, keyword: null, keywordMode: 'present', keywordCaseSensitive: true,
+    jsonAssertions: [], maxResponseTimeMs: null, ignoreTlsErrors: false, certExpiryThresholdDays: 14, host: null,
+    port: null, heartbeatToken: null, graceSeconds: 60, lastHeartbeatAt: null, retries: 0, retryIntervalSeconds: 10,
+    reminderIntervalMinutes: null, status: 'UP', statusChangedAt: null, consecutiveFailures: 0, lastCheckedAt: null,
+    lastLatencyMs: null, lastStatusCode: null, lastError: null, lastCause: null, certExpiresAt: null, certIssuer: null,
+    certWarnedFor: null, certExpiredWarnedFor: null, createdAt: now, updatedAt: now,
+    ...overrides,
+  };
+}
+
+const outcome = (status: 'UP' | 'DOWN'): CheckOutcome => ({
+  status,
+  latencyMs: 1,
+  statusCode: status === 'UP' ? 200 : 500,
+  cause: status === 'UP' ? null : 'http_status',
+  error: status === 'UP' ? null : 'HTTP 500',
+  timings: null,
+  tls: null,
+  startedAt: new Date(),
+});
+
+function harness(monitors: Monitor[] = []) {
+  const events: Array<{ at: number; event: Transition['event']; status: string }> = [];
+  const probes: number[] = [];
+  let next: () => Promise<CheckOutcome> = async () => outcome('UP');
+  const alerts: StatusAlerts = {
+    onResult: async (_m, t) => void events.push({ at: Date.now(), event: t.event, status: t.next.status }),
+    settle: async () => {},
+  };
+  const writer = { enqueue: async () => {}, flush: async () => {} } as unknown as ResultWriter;
+  const worker = new MonitorWorker({
+    runCheck: () => {
+      probes.push(Date.now());
+      return next();
+    },
+    loadActiveMonitors: async () => monitors,
+    alerts,
+    policy: { blockPrivateTargets: false },
+    writer,
+    startSpreadMs: 0,
+  });
+  return { worker, events, probes, setNext: (fn: () => Promise<CheckOutcome>) => (next = fn) };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+let stopLater: MonitorWorker | null = null;
+afterEach(async () => {
+  await stopLater?.stop();
+  stopLater = null;
+});
+
+describe('MonitorWorker', () => {
+  it('a check in flight while the monitor is edited applies to the state the next check reads', async () => {
+    const m = monitorRow({ status: 'UP', retries: 0 });
+    const h = harness();
+    stopLater = h.worker;
+    await h.worker.start();
+    let finish!: (o: CheckOutcome) => void;
+    h.setNext(() => new Promise((resolve) => (finish = resolve)));
+    const inFlight = h.worker.checkNow(m);
+    await sleep(10);
+    // The probe changes (new timeout) while the check is still running.
+    h.worker.sync({ ...m, timeoutSeconds: 2 });
+    finish(outcome('DOWN'));
+    await inFlight;
+    h.setNext(async () => outcome('UP'));
+    await h.worker.checkNow(m);
+    expect(h.events.map((e) => e.event)).toEqual(['DOWN', 'UP']);
+  });
+
+  it('a failed manual check of a scheduled monitor is confirmed at the retry interval, not the full interval', async () => {
+    const m = monitorRow({ status: 'UP', retries: 1, retryIntervalSeconds: 1, intervalSeconds: 60 });
+    const h = harness([m]);
+    stopLater = h.worker;
+    await h.worker.start();
+    await sleep(400); // the first scheduled check (UP) runs about 200 ms after start
+    expect(h.probes).toHaveLength(1);
+    h.setNext(async () => outcome('DOWN'));
+    const manualAt = Date.now();
+    await h.worker.checkNow(m);
+    expect(h.events.at(-1)).toMatchObject({ event: null, status: 'UP' }); // one failure: not yet DOWN
+    await sleep(1400);
+    const down = h.events.find((e) => e.event === 'DOWN');
+    expect(down).toBeDefined();
+    expect(down!.at - manualAt).toBeGreaterThanOrEqual(950);
+    expect(down!.at - manualAt).toBeLessThan(1400);
+    expect(h.probes).toHaveLength(3);
+  });
+
+  it('an inactive monitor checked by hand is not retried on a timer', async () => {
+    const m = monitorRow({ active: false, retries: 1, retryIntervalSeconds: 1 });
+    const h = harness();
+    stopLater = h.worker;
+    await h.worker.start();
+    h.setNext(async () => outcome('DOWN'));
+    await h.worker.checkNow(m);
+    await sleep(1300);
+    expect(h.probes).toHaveLength(1);
+    expect(h.worker.scheduled).toBe(0);
+  });
+});
