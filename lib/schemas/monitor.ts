@@ -87,7 +87,11 @@ export const monitorFieldsSchema = z.strictObject({
   intervalSeconds: intIn('Interval', 1, 86_400, ' seconds'),
   timeoutSeconds: intIn('Timeout', 1, 60, ' seconds'),
   active: z.boolean(),
-  headers: z.array(headerSchema).max(MAX_HEADERS, `At most ${MAX_HEADERS} headers`),
+  /** A list of {name, value, secret}; a plain {"Name": "value"} object is accepted too, as many tools send it. */
+  headers: z.preprocess(
+    (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v).map(([name, value]) => ({ name, value })) : v),
+    z.array(headerSchema).max(MAX_HEADERS, `At most ${MAX_HEADERS} headers`),
+  ),
   body: z
     .string()
     .refine((b) => new TextEncoder().encode(b).length <= MAX_REQUEST_BODY_BYTES, 'Request body must be at most 64 KiB')

@@ -64,6 +64,16 @@ describe('monitor validation', () => {
     expect(ok({ name: 'x', url: 'https://example.com', ...extra })).toBe(false);
   });
 
+  it('accepts headers as a list or as a plain object', () => {
+    const asObject = createMonitorSchema.parse({ name: 'x', url: 'https://example.com', headers: { 'X-Api-Key': 'k', Accept: 'text/plain' } });
+    expect(asObject.headers).toEqual([
+      { name: 'X-Api-Key', value: 'k' },
+      { name: 'Accept', value: 'text/plain' },
+    ]);
+    expect(ok({ name: 'x', url: 'https://example.com', headers: { Host: 'evil' } })).toBe(false);
+    expect(ok({ name: 'x', url: 'https://example.com', headers: { 'X-A': 42 } })).toBe(false);
+  });
+
   it('checks rules that span fields on the merged monitor', () => {
     const base = withMonitorDefaults(createMonitorSchema.parse({ name: 'x', url: 'https://example.com', intervalSeconds: 30, timeoutSeconds: 10 }));
     expect(monitorConfigIssues({ ...base, timeoutSeconds: 40 }).map((i) => i.path)).toEqual([['timeoutSeconds']]);
