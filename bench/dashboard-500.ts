@@ -3,6 +3,7 @@
 // Seeds one user with N monitors through the API, then a day of history per monitor (one
 // check a minute) straight into SQLite, and loads / several times. Prints the timings.
 import Database from 'better-sqlite3';
+import { seedRollups } from './support/seed-rollups';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import buildOnce from '../tests/support/build-once';
@@ -53,6 +54,7 @@ try {
       }
     }
   })();
+  seedRollups(db);
   db.close();
   console.log(`seeded ${ids.length * CHECKS_PER_MONITOR} checks in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
 

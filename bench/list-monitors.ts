@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { seedRollups } from './support/seed-rollups';
 
 const MONITORS = Number(process.argv[2] ?? 500);
 const CHECKS = Number(process.argv[3] ?? 1440); // one day at a 60 s interval
@@ -34,11 +35,7 @@ raw.transaction(() => {
     }
   }
 })();
-// The worker keeps hourly rollups as it writes; seeding bypasses it, so build them the same way the migration backfills.
-raw.exec(`INSERT INTO "CheckRollup" ("monitorId", "hourStart", "totalChecks", "upChecks", "latencySum", "latencyCount")
-  SELECT "monitorId", ("checkedAt" / 3600000) * 3600000, COUNT(*), SUM(CASE WHEN "status" = 'UP' THEN 1 ELSE 0 END),
-         COALESCE(SUM("latencyMs"), 0), COUNT("latencyMs")
-  FROM "Check" GROUP BY "monitorId", ("checkedAt" / 3600000)`);
+seedRollups(raw);
 raw.close();
 console.log(`seeded ${MONITORS} monitors x ${CHECKS} checks in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 
