@@ -19,7 +19,9 @@ const envSchema = z.object({
   SENDGRID_API_BASE_URL: z.url().default('https://api.sendgrid.com'),
   ALERT_EMAIL_FROM: z.string().default('alerts@pingboard.local'),
   ALERT_RETRY_BASE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
-  APP_URL: z.url().default('http://localhost:3000'),
+  /** Defaults to http://localhost:<PORT>, filled in by getEnv. */
+  APP_URL: z.url().optional(),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   BLOCK_PRIVATE_TARGETS: bool.default(false),
   TRUST_PROXY: bool.default(false),
   MAX_MONITORS_PER_USER: z.coerce.number().int().min(1).default(1000),
@@ -28,7 +30,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export type Env = z.infer<typeof envSchema> & { databasePath: string; dataDir: string };
+export type Env = z.infer<typeof envSchema> & { databasePath: string; dataDir: string; APP_URL: string };
 
 let cached: Env | undefined;
 
@@ -45,6 +47,7 @@ export function getEnv(): Env {
   const databasePath = parsed.data.DATABASE_URL
     ? path.resolve(parsed.data.DATABASE_URL.replace(/^file:/, ''))
     : path.join(dataDir, 'pingboard.db');
-  cached = { ...parsed.data, dataDir, databasePath };
+  const APP_URL = (parsed.data.APP_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/+$/, '');
+  cached = { ...parsed.data, dataDir, databasePath, APP_URL };
   return cached;
 }
