@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+// uptimeBucketCounts mixes hourly rollups (whole hours inside a bucket) with raw checks (hours
+// cut by an edge). Against a real SQLite file written through the worker's own insert path,
+// every window must give exactly what counting the raw checks gives.
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pingboard-buckets-'));
+process.env.DATA_DIR = dir;
+process.env.LOG_LEVEL = 'silent';
+
+type Seeded = { checkedAt: number; status: 'UP' | 'DOWN'; latencyMs: number | null };
+const HOUR = 3_600_000;
+const now = Date.UTC(2026, 10, 21, 6, 37, 12, 345);
+const seeded: Seeded[] = [];
+let data: typeof import('@/lib/data/checks');
+
+beforeAll(async () => {
+  const { migrateDatabase } = await import('@/lib/db/migrate');
+  migrateDatabase(path.join(dir, 'pingboard.db'));
+  const { getDb } = await import('@/lib/db/client');
+  const { uuidv7 } = await import('@/lib/ids');
+  data = await import('@/lib/data/checks');
+  const db = getDb();
+  await db.user.create({ data: { id: 'u1', email: 'u1@example.com', passwordHash: 'x' } });
+  await db.monitor.create({ data: { id: 'm1', userId: 'u1', name: 'm', url: 'https://example.com' } });
+  // Pseudo-random but repeatable: about 4,000 checks over 80 hours, some without latency.
+  let seed = 42;
+  const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  for (let i = 0; i < 4000; i++) {
+    const checkedAt = Math.floor(now - rand() * 80 * HOUR);
+    seeded.push({ checkedAt, status: rand() < 0.9 ? 'UP' : 'DOWN', latencyMs: rand() < 0.05 ? null : Math.floor(rand() * 500) });
+  }
+  const rows = seeded.map((s) => ({ id: uuidv7(s.checkedAt), monitorId: 'm1', status: s.status, latencyMs: s.latencyMs, checkedAt: new Date(s.checkedAt) }));
+  for (let i = 0; i < rows.length; i += 500) {
+    const batch = rows.slice(i, i + 500);
+    await db.$transaction([data.insertCheckRows(batch), data.addToRollups(batch)]);
+  }
+});
+
+afterAll(async () => {
+  const { getDb } = await import('@/lib/db/client');
+  await getDb().$disconnect();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function naive(from: number, to: number, buckets: number) {
+  const width = (to - from) / buckets;
+  const out = Array.from({ length: buckets }, () => ({ totalChecks: 0, upChecks: 0, latencySum: 0, latencyCount: 0 }));
+  for (const s of seeded) {
+    if (s.checkedAt < from || s.checkedAt >= to) continue;
+    const b = out[Math.min(buckets - 1, Math.floor((s.checkedAt - from) / width))];
+    b.totalChecks++;
+    if (s.status === 'UP') b.upChecks++;
+    if (s.latencyMs !== null) {
+      b.latencySum += s.latencyMs;
+      b.latencyCount++;
+    }
+  }
+  return out;
+}
+
+describe('uptime buckets from rollups and raw edges', () => {
+  it.each([
+    ['72 h (3 h buckets)', 72],
+    ['48 h (2 h buckets)', 48],
+    ['25 h (62.5 min buckets)', 25],
+    ['24 h (1 h buckets, not hour-aligned)', 24],
+    ['1 h (2.5 min buckets)', 1],
+    ['720 h (more than the data)', 720],
+  ])('%s matches counting every check', async (_label, hours) => {
+    const from = new Date(now - hours * HOUR);
+    const to = new Date(now + 1);
+    expect(await data.uptimeBucketCounts('m1', from, to, 24)).toEqual(naive(from.getTime(), to.getTime(), 24));
+  });
+
+  it('matches on an hour-aligned window too', async () => {
+    const to = new Date(Math.floor(now / HOUR) * HOUR);
+    const from = new Date(to.getTime() - 48 * HOUR);
+    expect(await data.uptimeBucketCounts('m1', from, to, 24)).toEqual(naive(from.getTime(), to.getTime(), 24));
+  });
+
+  it('gives the list its 24 h totals from rollups plus the partial first hour', async () => {
+    const since = new Date(now - 24 * HOUR);
+    const counts = (await data.uptimeCountsSince(['m1'], since)).get('m1');
+    const [whole] = naive(since.getTime(), Number.MAX_SAFE_INTEGER, 1);
+    expect(counts).toEqual(whole);
+  });
+});
