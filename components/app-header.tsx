@@ -24,6 +24,10 @@ export function AppHeader({ email }: { email: string }) {
           <Link href="/" className={buttonClass('ghost', 'sm')}>
             Dashboard
           </Link>
+          {/* A plain link: the OpenAPI document is JSON, not a page of the app. */}
+          <a href="/api/docs" className={buttonClass('ghost', 'sm')}>
+            API
+          </a>
         </nav>
         <div className="ml-auto flex min-w-0 items-center gap-2">
           <span className="hidden truncate text-sm text-zinc-500 md:inline dark:text-zinc-400" title={email}>

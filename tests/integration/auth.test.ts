@@ -98,3 +98,21 @@ describe('signup, login, logout, me', () => {
     expect(blocked.body.error.code).toBe('rate_limited');
   });
 });
+
+describe('API documentation', () => {
+  it('is linked from the sign-in page and serves an OpenAPI document of every route', async () => {
+    const login = await fetch(`${app.url}/login`);
+    expect(login.status).toBe(200);
+    expect(await login.text()).toContain('href="/api/docs"');
+    const doc = await new Api(app.url).get('/api/docs');
+    expect(doc.status).toBe(200);
+    expect(doc.body.openapi).toBe('3.1.0');
+    for (const p of ['/api/auth/signup', '/api/monitors', '/api/monitors/{id}', '/api/monitors/{id}/checks', '/api/monitors/{id}/uptime', '/api/healthz']) {
+      expect(Object.keys(doc.body.paths)).toContain(p);
+    }
+    // Request bodies are the zod schemas themselves.
+    const create = doc.body.paths['/api/monitors'].post.requestBody.content['application/json'].schema;
+    expect(create.required).toContain('name');
+    expect(create.properties.intervalSeconds).toMatchObject({ type: 'integer', minimum: 1, maximum: 86400 });
+  });
+});
