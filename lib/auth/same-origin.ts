@@ -1,3 +1,5 @@
+import { getEnv } from '@/lib/env';
+
 /**
  * Cookie-borne mutations must come from our own pages. Browsers always send Origin on
  * cross-site POSTs and Sec-Fetch-Site on modern fetches; scripts (curl, SDKs) send
@@ -11,7 +13,9 @@ export function isCrossSiteRequest(req: Request): boolean {
   const origin = req.headers.get('origin');
   if (origin !== null) {
     if (origin === 'null') return true;
-    const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
+    // Behind a declared proxy the public host arrives in X-Forwarded-Host; otherwise only Host counts.
+    const forwarded = getEnv().TRUST_PROXY ? req.headers.get('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
+    const host = forwarded || req.headers.get('host');
     try {
       return new URL(origin).host !== host;
     } catch {

@@ -34,6 +34,8 @@ const CROSS_SITE: Array<[string, Record<string, string>]> = [
   ['Origin that only starts like ours', { origin: '' }], // filled in below: http://<host:port>.evil.example
   ['a malformed Origin', { origin: 'not a url' }],
   ['cross-site Origin with a same-origin Sec-Fetch-Site', { origin: 'https://evil.example', 'sec-fetch-site': 'same-origin' }],
+  // Without TRUST_PROXY a client-sent X-Forwarded-Host must not make a foreign Origin look like ours.
+  ['foreign Origin with a matching X-Forwarded-Host', { origin: 'https://evil.example', 'x-forwarded-host': 'evil.example' }],
 ];
 
 function crossSite(): Array<[string, Record<string, string>]> {
