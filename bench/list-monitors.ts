@@ -1,28 +1,15 @@
 // How long the dashboard's data takes for a user with many monitors and a full day of history.
 // Seeds a fresh SQLite file directly (fast), then times listMonitorsWithStats, the query behind
 // GET /api/monitors and the dashboard's first view. Run: node --import tsx bench/list-monitors.ts [monitors] [checksPerMonitor]
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { seedRollups } from './support/seed-rollups';
+import { openTempDatabase } from './support/temp-database';
 
 const MONITORS = Number(process.argv[2] ?? 500);
 const CHECKS = Number(process.argv[3] ?? 1440); // one day at a 60 s interval
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pingboard-bench-'));
-process.env.DATA_DIR = dir;
-process.env.LOG_LEVEL = 'warn';
-
-const { migrateDatabase } = await import('../lib/db/migrate');
-const { uuidv7 } = await import('../lib/ids');
-const dbPath = path.join(dir, 'pingboard.db');
-migrateDatabase(dbPath);
-
-const raw = new Database(dbPath);
+const { raw, uuidv7, cleanup } = await openTempDatabase();
 const now = Date.now();
 const seedStart = performance.now();
-raw.prepare(`INSERT INTO "User" (id, email, passwordHash, updatedAt) VALUES ('u1', 'bench@example.com', 'x', ?)`).run(now);
 const insMonitor = raw.prepare(`INSERT INTO "Monitor" (id, userId, name, url, createdAt, updatedAt, status) VALUES (?, 'u1', ?, ?, ?, ?, 'UP')`);
 const insCheck = raw.prepare(`INSERT INTO "Check" (id, monitorId, status, latencyMs, statusCode, checkedAt) VALUES (?, ?, ?, ?, 200, ?)`);
 raw.transaction(() => {
@@ -49,5 +36,5 @@ for (let i = 0; i < 6; i++) {
 }
 const warm = runs.slice(1).sort((a, b) => a - b);
 console.log(`listMonitorsWithStats: first ${runs[0].toFixed(0)} ms, warm median ${warm[Math.floor(warm.length / 2)].toFixed(0)} ms, warm max ${warm[warm.length - 1].toFixed(0)} ms`);
-fs.rmSync(dir, { recursive: true, force: true });
+cleanup();
 process.exit(0);

@@ -9,6 +9,7 @@
 import { runCheck } from '@/lib/checker/run-check';
 import type { FailureCause, HttpProbe, Probe } from '@/lib/checker/types';
 import { formatCounts, handleCounts, ms, sleep, startTargets, summary } from './engine/support';
+import { MONITOR_DEFAULTS } from '../lib/schemas/monitor';
 
 const CHECKS = Number(process.env.CHECKS ?? 1000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 100);
@@ -18,19 +19,21 @@ const SLACK = 2;
 const targets = await startTargets({ HANGING_SERVERS: '1' });
 const { ports } = targets;
 const http = (port: number, path = '/') => `http://127.0.0.1:${port}${path}`;
+// The same defaults a monitor created through the API gets.
+const d = MONITOR_DEFAULTS;
 const base: Omit<HttpProbe, 'type' | 'url' | 'timeoutMs'> = {
-  method: 'GET',
+  method: d.method,
   headers: [],
-  body: null,
-  acceptedStatusCodes: ['200-299'],
-  followRedirects: true,
-  maxRedirects: 5,
-  keyword: null,
-  keywordMode: 'present',
-  keywordCaseSensitive: true,
+  body: d.body,
+  acceptedStatusCodes: d.acceptedStatusCodes,
+  followRedirects: d.followRedirects,
+  maxRedirects: d.maxRedirects,
+  keyword: d.keyword,
+  keywordMode: d.keywordMode,
+  keywordCaseSensitive: d.keywordCaseSensitive,
   jsonAssertions: [],
-  maxResponseTimeMs: null,
-  ignoreTlsErrors: false,
+  maxResponseTimeMs: d.maxResponseTimeMs,
+  ignoreTlsErrors: d.ignoreTlsErrors,
 };
 
 const KINDS: Array<{ label: string; probe: Probe; cause: FailureCause }> = [

@@ -2,27 +2,14 @@
 // history: 2.6 million checks. Seeds SQLite directly, then times uptimeReport, which reads
 // whole hours from the rollups and only edge hours from raw checks.
 // Run: node --import tsx bench/uptime-30d.ts [days]
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { seedRollups } from './support/seed-rollups';
+import { openTempDatabase } from './support/temp-database';
 
 const DAYS = Number(process.argv[2] ?? 30);
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pingboard-bench-'));
-process.env.DATA_DIR = dir;
-process.env.LOG_LEVEL = 'warn';
-
-const { migrateDatabase } = await import('../lib/db/migrate');
-const { uuidv7 } = await import('../lib/ids');
-const dbPath = path.join(dir, 'pingboard.db');
-migrateDatabase(dbPath);
-
-const raw = new Database(dbPath);
+const { raw, uuidv7, cleanup } = await openTempDatabase();
 const now = Date.now();
 const total = DAYS * 86_400;
 const seedStart = performance.now();
-raw.prepare(`INSERT INTO "User" (id, email, passwordHash, updatedAt) VALUES ('u1', 'bench@example.com', 'x', ?)`).run(now);
 raw.prepare(`INSERT INTO "Monitor" (id, userId, name, url, intervalSeconds, createdAt, updatedAt, status) VALUES ('m1', 'u1', 'fast', 'https://example.com', 1, ?, ?, 'UP')`).run(now, now);
 const ins = raw.prepare(`INSERT INTO "Check" (id, monitorId, status, latencyMs, statusCode, checkedAt) VALUES (?, 'm1', ?, ?, 200, ?)`);
 raw.transaction(() => {
@@ -51,5 +38,5 @@ for (const hours of [24, 168, 720]) {
   runs.sort((a, b) => a - b);
   console.log(`uptimeReport(${hours} h): median ${runs[2].toFixed(0)} ms, max ${runs[4].toFixed(0)} ms, ${report.totalChecks.toLocaleString('en')} checks, ${report.uptimePercent}%`);
 }
-fs.rmSync(dir, { recursive: true, force: true });
+cleanup();
 process.exit(0);

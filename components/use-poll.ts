@@ -6,9 +6,8 @@ import { useEffect, useRef } from 'react';
  * Runs `task` every `intervalMs` after the previous run finished, never two at once; it
  * waits while the tab is hidden and catches up as soon as it is shown again.
  */
-export function usePoll(task: (signal: AbortSignal) => Promise<void>, intervalMs: number, enabled = true, runAtOnce = false): void {
+export function usePoll(task: (signal: AbortSignal) => Promise<void>, intervalMs: number, enabled = true): void {
   const latest = useRef(task);
-  const runAtOnceRef = useRef(runAtOnce);
   useEffect(() => {
     latest.current = task;
   });
@@ -37,7 +36,7 @@ export function usePoll(task: (signal: AbortSignal) => Promise<void>, intervalMs
     const onVisible = () => {
       if (!document.hidden) void run();
     };
-    timer = setTimeout(run, runAtOnceRef.current ? 0 : intervalMs);
+    timer = setTimeout(run, intervalMs);
     document.addEventListener('visibilitychange', onVisible);
     return () => {
       stopped = true;

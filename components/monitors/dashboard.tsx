@@ -29,7 +29,6 @@ export function Dashboard({ initialRows }: { initialRows: DashboardRow[] }) {
   const [rows, setRows] = useState(initialRows);
   const [refreshError, setRefreshError] = useState<string | null>(null);
 
-  const uptimePending = rows.some((r) => r.uptime24h === undefined);
   usePoll(async (signal) => {
     const res = await api<{ monitors: MonitorListItemDto[] }>('/api/monitors', { signal });
     if (!res.ok) {
@@ -38,7 +37,7 @@ export function Dashboard({ initialRows }: { initialRows: DashboardRow[] }) {
     }
     setRefreshError(null);
     setRows(res.data.monitors.map(toDashboardRow));
-  }, refreshInterval(rows.length), true, uptimePending);
+  }, refreshInterval(rows.length));
 
   const counts = useMemo(() => countStatuses(rows), [rows]);
 
@@ -110,7 +109,7 @@ const MonitorRow = memo(function MonitorRow({ row }: { row: DashboardRow }) {
       <div className="relative z-10 order-3 col-span-2 w-fit md:order-none md:col-span-1">
         <MiniUptimeChart points={row.recent} />
       </div>
-      <Stat className="order-4 md:order-none" label="Uptime 24 h" value={row.uptime24h === undefined ? <Pending /> : formatPercent(row.uptime24h)} />
+      <Stat className="order-4 md:order-none" label="Uptime 24 h" value={formatPercent(row.uptime24h)} />
       <Stat className="order-5 md:order-none" label="Latency" value={formatLatency(row.lastLatencyMs)} />
       <div className="relative z-10 order-6 col-span-2 text-xs text-zinc-500 md:order-none md:col-span-1 md:text-right dark:text-zinc-400">
         <RelativeTime iso={row.lastCheckedAt} prefix="checked " empty="not checked yet" />
@@ -119,14 +118,6 @@ const MonitorRow = memo(function MonitorRow({ row }: { row: DashboardRow }) {
     </li>
   );
 });
-
-function Pending() {
-  return (
-    <span className="inline-block h-3.5 w-12 animate-pulse rounded bg-zinc-200 align-middle dark:bg-zinc-700" aria-label="loading">
-      {' '}
-    </span>
-  );
-}
 
 function Stat({ label, value, className }: { label: string; value: React.ReactNode; className?: string }) {
   return (

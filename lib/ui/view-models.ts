@@ -31,8 +31,8 @@ export interface DashboardRow {
   lastCheckedAt: string | null;
   lastLatencyMs: number | null;
   lastError: string | null;
-  /** undefined: not loaded yet (the first render leaves it to the first refresh). */
-  uptime24h: number | null | undefined;
+  /** Percentage over the last 24 h; null when there were no checks. */
+  uptime24h: number | null;
   recent: RecentPoint[];
 }
 
