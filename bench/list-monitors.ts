@@ -26,7 +26,7 @@ seedRollups(raw);
 raw.close();
 console.log(`seeded ${MONITORS} monitors x ${CHECKS} checks in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 
-const { listMonitorsWithStats } = await import('../lib/monitors/stats');
+const { listMonitorsWithStats } = await import('../lib/services/monitor-stats');
 const runs: number[] = [];
 for (let i = 0; i < 6; i++) {
   const t = performance.now();

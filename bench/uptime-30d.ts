@@ -26,7 +26,7 @@ raw.close();
 console.log(`seeded ${total.toLocaleString('en')} checks in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 console.log(`for comparison, one raw COUNT over the whole window: ${rawScanMs.toFixed(0)} ms`);
 
-const { uptimeReport } = await import('../lib/monitors/stats');
+const { uptimeReport } = await import('../lib/services/monitor-stats');
 for (const hours of [24, 168, 720]) {
   const runs: number[] = [];
   let report = await uptimeReport('m1', hours);

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/app-header';
-import { requireUser } from '@/lib/ui/session';
+import { requireUser } from '@/lib/page-data/session';
 
 export const dynamic = 'force-dynamic';
 

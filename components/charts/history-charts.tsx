@@ -1,7 +1,7 @@
 'use client';
 
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Rectangle, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts';
-import type { UptimeBucket } from '@/lib/monitoring/uptime';
+import type { UptimeBucket } from '@/lib/domain/uptime';
 import { formatLatency, formatPercent } from '@/lib/ui/view-models';
 import { formatAbsolute, useTimeZone } from '@/components/ui/time';
 import { CHART_COLORS } from '@/components/charts/colors';

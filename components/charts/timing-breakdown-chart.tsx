@@ -1,7 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
-import type { TimingBucket } from '@/lib/monitoring/timing-medians';
+import type { TimingBucket } from '@/lib/domain/timing-medians';
 import { formatPhaseMs, PHASES } from '@/lib/ui/timings';
 import { formatAbsolute, useTimeZone } from '@/components/ui/time';
 import { PHASE_COLORS } from '@/components/charts/colors';

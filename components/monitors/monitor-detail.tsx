@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import type { MonitorDetailData } from '@/lib/ui/data';
+import type { MonitorDetailData } from '@/lib/page-data/monitors';
 import { formatInterval, formatLatency, formatPercent, UPTIME_WINDOWS } from '@/lib/ui/view-models';
 import { LatencyChart, UptimeBarChart } from '@/components/charts/history-charts';
 import { TimingBreakdownChart } from '@/components/charts/timing-breakdown-chart';

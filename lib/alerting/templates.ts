@@ -1,6 +1,6 @@
 // Alert wording. Every part is built once as plain text and the HTML part escapes each piece,
 // so no user-controlled value (name, target, error) can reach the HTML unescaped.
-import { causeLabel } from '@/lib/checker/cause-labels';
+import { causeLabel } from '@/lib/domain/cause-labels';
 import type { AlertEvent, AlertKind, AlertMessage } from './types';
 
 const SUBJECT_TAGS: Record<AlertKind, string> = {

@@ -1,7 +1,7 @@
 import type { Monitor } from '@/lib/generated/prisma/client';
 import type { CheckOutcome, OutboundPolicy, Probe } from '@/lib/checker/types';
 import type { NewCheck } from '@/lib/data/checks';
-import { transition, type MonitorState } from '@/lib/monitoring/transition';
+import { transition, type MonitorState } from '@/lib/domain/transition';
 import { ResultWriter } from '@/lib/worker/result-writer';
 import { monitorToProbe, scheduleKey } from '@/lib/worker/probe';
 import { outcomeToRow, outcomeToSummary } from '@/lib/worker/check-row';

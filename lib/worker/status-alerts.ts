@@ -1,7 +1,7 @@
 import type { Monitor } from '@/lib/generated/prisma/client';
 import type { CheckOutcome } from '@/lib/checker/types';
-import type { Transition } from '@/lib/monitoring/transition';
-import { reminderDue } from '@/lib/monitoring/reminders';
+import type { Transition } from '@/lib/domain/transition';
+import { reminderDue } from '@/lib/domain/reminders';
 import type { AlertEvent, AlertKind } from '@/lib/alerting/types';
 import {
   findOpenIncident,

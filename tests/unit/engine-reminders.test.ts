@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reminderDue } from '@/lib/monitoring/reminders';
+import { reminderDue } from '@/lib/domain/reminders';
 
 const t = (min: number) => new Date(Date.UTC(2026, 0, 1, 0, min));
 

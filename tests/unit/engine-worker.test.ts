@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Monitor } from '@/lib/generated/prisma/client';
 import type { CheckOutcome } from '@/lib/checker/types';
-import type { Transition } from '@/lib/monitoring/transition';
+import type { Transition } from '@/lib/domain/transition';
 import { MonitorWorker } from '@/lib/worker/monitor-worker';
 import type { ResultWriter } from '@/lib/worker/result-writer';
 import type { StatusAlerts } from '@/lib/worker/status-alerts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, timingMedians } from '@/lib/monitoring/timing-medians';
+import { median, timingMedians } from '@/lib/domain/timing-medians';
 
 describe('timing medians', () => {
   it.each([

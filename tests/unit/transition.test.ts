@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { transition, type MonitorState } from '@/lib/monitoring/transition';
+import { transition, type MonitorState } from '@/lib/domain/transition';
 
 const s = (status: MonitorState['status'], consecutiveFailures = 0): MonitorState => ({ status, consecutiveFailures });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { averageLatency, buildUptimeReport, uptimePercent } from '@/lib/monitoring/uptime';
+import { averageLatency, buildUptimeReport, uptimePercent } from '@/lib/domain/uptime';
 
 describe('uptime maths', () => {
   it.each([

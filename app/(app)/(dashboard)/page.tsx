@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Dashboard } from '@/components/monitors/dashboard';
-import { dashboardRows } from '@/lib/ui/data';
+import { dashboardRows } from '@/lib/page-data/monitors';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { AuthForm } from '@/components/auth/auth-form';
-import { redirectIfSignedIn } from '@/lib/ui/session';
+import { redirectIfSignedIn } from '@/lib/page-data/session';
 
 export const metadata: Metadata = { title: 'Log in' };
 export const dynamic = 'force-dynamic';

@@ -3,9 +3,9 @@
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import type { CheckDto, IncidentDto, MonitorDto } from '@/lib/dto';
-import type { UptimeReport } from '@/lib/monitoring/uptime';
-import type { TimingBucket } from '@/lib/monitoring/timing-medians';
-import type { MonitorDetailData, UptimeSummary } from '@/lib/ui/data';
+import type { UptimeReport } from '@/lib/domain/uptime';
+import type { TimingBucket } from '@/lib/domain/timing-medians';
+import type { MonitorDetailData, UptimeSummary } from '@/lib/page-data/monitors';
 import { UPTIME_WINDOWS, type UptimeWindowKey } from '@/lib/ui/view-models';
 import { api } from '@/components/api-client';
 import { usePoll } from '@/components/use-poll';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { MonitorDetail } from '@/components/monitors/monitor-detail';
-import { monitorDetail } from '@/lib/ui/data';
+import { monitorDetail } from '@/lib/page-data/monitors';
 
 export const metadata: Metadata = { title: 'Monitor' };
 export const dynamic = 'force-dynamic';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { MonitorForm } from '@/components/monitors/monitor-form';
 import { Card } from '@/components/ui/card';
-import { requireUser } from '@/lib/ui/session';
+import { requireUser } from '@/lib/page-data/session';
 
 export const metadata: Metadata = { title: 'Add monitor' };
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import { apiRoute, json } from '@/lib/api/handler';
 import { loginSchema } from '@/lib/schemas/auth';
-import { login } from '@/lib/auth/account';
+import { login } from '@/lib/services/account';
 import { clientAddress } from '@/lib/auth/client-address';
 import { sessionCookie } from '@/lib/auth/session';
 import { userDto } from '@/lib/dto';

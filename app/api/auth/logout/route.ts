@@ -1,5 +1,5 @@
 import { apiRoute, noContent } from '@/lib/api/handler';
-import { logout } from '@/lib/auth/account';
+import { logout } from '@/lib/services/account';
 import { clearedSessionCookie } from '@/lib/auth/session';
 
 /** Revokes every token of the user (all devices) and clears the cookie; without a session it only clears the cookie. */

@@ -1,6 +1,6 @@
 import { apiRoute, json, noContent } from '@/lib/api/handler';
 import { deleteAccountSchema } from '@/lib/schemas/auth';
-import { deleteAccount } from '@/lib/auth/account';
+import { deleteAccount } from '@/lib/services/account';
 import { clearedSessionCookie } from '@/lib/auth/session';
 import { userDto } from '@/lib/dto';
 

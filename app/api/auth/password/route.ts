@@ -1,6 +1,6 @@
 import { apiRoute, json } from '@/lib/api/handler';
 import { changePasswordSchema } from '@/lib/schemas/auth';
-import { changePassword } from '@/lib/auth/account';
+import { changePassword } from '@/lib/services/account';
 import { sessionCookie } from '@/lib/auth/session';
 import { userDto } from '@/lib/dto';
 

@@ -1,6 +1,6 @@
 import { apiRoute, json } from '@/lib/api/handler';
 import { signupSchema } from '@/lib/schemas/auth';
-import { signup } from '@/lib/auth/account';
+import { signup } from '@/lib/services/account';
 import { sessionCookie } from '@/lib/auth/session';
 import { userDto } from '@/lib/dto';
 

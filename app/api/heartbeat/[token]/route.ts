@@ -1,5 +1,5 @@
 import { apiRoute, json } from '@/lib/api/handler';
-import { receiveHeartbeat } from '@/lib/monitors/heartbeat-ping';
+import { receiveHeartbeat } from '@/lib/services/receive-heartbeat';
 
 const ping = apiRoute({ auth: false }, async ({ params }) => {
   await receiveHeartbeat(params.token, true);

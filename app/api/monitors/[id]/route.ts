@@ -1,6 +1,6 @@
 import { apiRoute, json, noContent } from '@/lib/api/handler';
 import { updateMonitorSchema } from '@/lib/schemas/monitor';
-import { deleteMonitorFor, updateMonitorFor } from '@/lib/monitors/manage';
+import { deleteMonitorFor, updateMonitorFor } from '@/lib/services/manage-monitors';
 import { getMonitor } from '@/lib/data/monitors';
 import { monitorDto } from '@/lib/dto';
 

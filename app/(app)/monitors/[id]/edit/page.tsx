@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { MonitorForm } from '@/components/monitors/monitor-form';
 import { Card } from '@/components/ui/card';
-import { monitorForEdit } from '@/lib/ui/data';
+import { monitorForEdit } from '@/lib/page-data/monitors';
 
 export const metadata: Metadata = { title: 'Edit monitor' };
 export const dynamic = 'force-dynamic';

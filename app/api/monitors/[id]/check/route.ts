@@ -1,5 +1,5 @@
 import { apiRoute, json } from '@/lib/api/handler';
-import { checkMonitorNow } from '@/lib/monitors/manage';
+import { checkMonitorNow } from '@/lib/services/manage-monitors';
 import { checkDto } from '@/lib/dto';
 import type { Check } from '@/lib/generated/prisma/client';
 

@@ -1,12 +1,12 @@
 import { cache } from 'react';
 import { notFound } from 'next/navigation';
-import { requireUser } from '@/lib/ui/session';
+import { requireUser } from '@/lib/page-data/session';
 import { findMonitor } from '@/lib/data/monitors';
-import { listMonitorsWithStats, timingReport, uptimeReport } from '@/lib/monitors/stats';
-import { alertsOf, checksPage, incidentsOf } from '@/lib/monitors/history';
+import { listMonitorsWithStats, timingReport, uptimeReport } from '@/lib/services/monitor-stats';
+import { alertsOf, checksPage, incidentsOf } from '@/lib/services/monitor-history';
 import { monitorDto, type AlertDto, type CheckDto, type IncidentDto, type MonitorDto } from '@/lib/dto';
-import type { UptimeReport } from '@/lib/monitoring/uptime';
-import type { TimingBucket } from '@/lib/monitoring/timing-medians';
+import type { UptimeReport } from '@/lib/domain/uptime';
+import type { TimingBucket } from '@/lib/domain/timing-medians';
 import { toDashboardRow, type DashboardRow } from '@/lib/ui/view-models';
 
 // The pages' data-access layer. Every reader starts with requireUser(), so no page can

@@ -1,7 +1,7 @@
 import { listMonitors } from '@/lib/data/monitors';
 import { phaseSamples, recentChecksByMonitor, uptimeBucketCounts, uptimeCountsSince } from '@/lib/data/checks';
-import { timingMedians, type TimingBucket } from '@/lib/monitoring/timing-medians';
-import { buildUptimeReport, uptimePercent, type UptimeReport } from '@/lib/monitoring/uptime';
+import { timingMedians, type TimingBucket } from '@/lib/domain/timing-medians';
+import { buildUptimeReport, uptimePercent, type UptimeReport } from '@/lib/domain/uptime';
 import { monitorListItemDto, type MonitorListItemDto } from '@/lib/dto';
 
 const HOUR_MS = 3_600_000;
