@@ -4,7 +4,9 @@ import path from 'node:path';
 // Three projects so each layer can be run alone: pure/unit and loopback checker tests,
 // integration tests against the built server, and browser tests in Chromium.
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
+  // Tests load lib/ modules outside Next's server bundle; the server-only marker is empty there,
+  // as it is on Next's server (the react-server condition).
+  resolve: { alias: { '@': path.resolve(import.meta.dirname), 'server-only': path.resolve(import.meta.dirname, 'node_modules/server-only/empty.js') } },
   test: {
     projects: [
       {

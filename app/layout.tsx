@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { TimeProvider, TimeZoneCookie } from '@/components/ui/time';
-import { viewerTimeZone } from '@/lib/ui/time-zone';
+import { viewerTimeZone } from '@/lib/page-data/time-zone';
 import './globals.css';
 
 export const metadata: Metadata = {

@@ -1,5 +1,5 @@
 // Dashboard first view with 500 monitors, measured in Chromium against the production build.
-//   node --import tsx bench/dashboard-500.ts      (MONITORS=500 CHECKS_PER_MONITOR=1440 RUNS=5)
+//   node --conditions=react-server --import tsx bench/dashboard-500.ts      (MONITORS=500 CHECKS_PER_MONITOR=1440 RUNS=5)
 // Seeds one user with N monitors through the API, then a day of history per monitor (one
 // check a minute) straight into SQLite, and loads / several times. Prints the timings.
 import Database from 'better-sqlite3';

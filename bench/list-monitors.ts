@@ -1,6 +1,6 @@
 // How long the dashboard's data takes for a user with many monitors and a full day of history.
 // Seeds a fresh SQLite file directly (fast), then times listMonitorsWithStats, the query behind
-// GET /api/monitors and the dashboard's first view. Run: node --import tsx bench/list-monitors.ts [monitors] [checksPerMonitor]
+// GET /api/monitors and the dashboard's first view. Run: node --conditions=react-server --import tsx bench/list-monitors.ts [monitors] [checksPerMonitor]
 import { seedRollups } from './support/seed-rollups';
 import { openTempDatabase } from './support/temp-database';
 

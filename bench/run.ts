@@ -1,5 +1,6 @@
 // `npm run bench [name...]`: runs every bench/*.ts (or those whose name contains an argument),
-// one at a time, each in its own process so none measures another's leftovers.
+// one at a time, each in its own process so none measures another's leftovers. The
+// react-server condition resolves the server-only marker to its empty module, as Next does.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +17,7 @@ const results: Array<[string, number | null, number]> = [];
 for (const file of benches) {
   console.log(`\n=== ${file}`);
   const started = Date.now();
-  const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, file)], { stdio: 'inherit', cwd: path.dirname(dir) });
+  const run = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(dir, file)], { stdio: 'inherit', cwd: path.dirname(dir) });
   results.push([file, run.status, Date.now() - started]);
 }
 

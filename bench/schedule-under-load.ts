@@ -1,5 +1,5 @@
 // Do healthy monitors keep their schedule while many others hang?
-//   node --import tsx bench/schedule-under-load.ts
+//   node --conditions=react-server --import tsx bench/schedule-under-load.ts
 //   (HEALTHY=200 HANGING=200 DURATION_S=30 HANG_TIMEOUT_S=5 HANG_INTERVAL_S=2 HEALTHY_INTERVAL_S=1)
 //
 // Drives the real MonitorWorker (real runCheck, real IncidentAlerts and dispatch, real batched
@@ -30,7 +30,7 @@ const { ports } = targets;
 
 // lib/ modules read the environment once, so they are imported only now.
 const { getEnv } = await import('@/lib/env');
-const { migrateDatabase } = await import('@/lib/db/migrate');
+const { migrateDatabase } = await import('@/lib/db/sqlite/migrate');
 migrateDatabase(getEnv().databasePath);
 const { getDb } = await import('@/lib/db/client');
 const { createMonitor } = await import('@/lib/data/monitors');

@@ -1,5 +1,5 @@
 // Do failing checks leave sockets or timers behind?
-//   node --import tsx bench/socket-leak.ts      (CHECKS=1000 CONCURRENCY=100 TIMEOUT_MS=500)
+//   node --conditions=react-server --import tsx bench/socket-leak.ts      (CHECKS=1000 CONCURRENCY=100 TIMEOUT_MS=500)
 //
 // Runs CHECKS failing checks through the real runCheck, CONCURRENCY at a time, against loopback
 // servers in a child process (so only this process's own handles are counted): a server that

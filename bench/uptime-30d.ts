@@ -1,7 +1,7 @@
 // The monitor page's uptime reports (24 h, 7 d, 30 d) for a 1-second monitor with 30 days of
 // history: 2.6 million checks. Seeds SQLite directly, then times uptimeReport, which reads
 // whole hours from the rollups and only edge hours from raw checks.
-// Run: node --import tsx bench/uptime-30d.ts [days]
+// Run: node --conditions=react-server --import tsx bench/uptime-30d.ts [days]
 import { seedRollups } from './support/seed-rollups';
 import { openTempDatabase } from './support/temp-database';
 

@@ -1,5 +1,6 @@
+import 'server-only';
 import { getEnv } from '@/lib/env';
-import { migrateDatabase } from '@/lib/db/migrate';
+import { migrateConfiguredDatabase } from '@/lib/db/client';
 import { getJwtKey } from '@/lib/auth/jwt-secret';
 import { startWorker } from '@/lib/worker/instance';
 import { logger } from '@/lib/logger';
@@ -9,7 +10,7 @@ export async function boot(): Promise<void> {
   try {
     const env = getEnv();
     getJwtKey();
-    const { applied } = migrateDatabase(env.databasePath);
+    const { applied } = await migrateConfiguredDatabase();
     if (applied.length) logger.info({ applied, database: env.databasePath }, 'database migrated');
     await startWorker();
   } catch (err) {

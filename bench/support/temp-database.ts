@@ -11,7 +11,7 @@ export async function openTempDatabase(): Promise<{ raw: Database.Database; uuid
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pingboard-bench-'));
   process.env.DATA_DIR = dir;
   process.env.LOG_LEVEL = 'warn';
-  const { migrateDatabase } = await import('../../lib/db/migrate');
+  const { migrateDatabase } = await import('../../lib/db/sqlite/migrate');
   const { uuidv7 } = await import('../../lib/ids');
   const dbPath = path.join(dir, 'pingboard.db');
   migrateDatabase(dbPath);

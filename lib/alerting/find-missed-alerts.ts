@@ -1,6 +1,6 @@
 // Start-up recovery: an incident opened (or closed) and the process died before the alert
 // went out, so there is no Alert row at all. A row with any outcome means it was attempted.
-import { getDb } from '@/lib/db/client';
+import { incidentsWithUnsentAlerts } from '@/lib/data/alerts';
 import { monitorTarget } from './monitor-target';
 import type { AlertEvent } from './types';
 
@@ -9,27 +9,7 @@ import type { AlertEvent } from './types';
  * grouped per incident and in order, so a late DOWN always goes out before its UP.
  */
 export async function findMissedAlerts(since: Date): Promise<AlertEvent[][]> {
-  const incidents = await getDb().incident.findMany({
-    where: {
-      OR: [
-        { startedAt: { gte: since }, alerts: { none: { kind: 'DOWN' } } },
-        { endedAt: { gte: since }, alerts: { none: { kind: 'UP' } } },
-      ],
-    },
-    orderBy: { startedAt: 'asc' },
-    select: {
-      id: true,
-      startedAt: true,
-      endedAt: true,
-      cause: true,
-      firstError: true,
-      lastError: true,
-      alerts: { where: { kind: { in: ['DOWN', 'UP'] } }, select: { kind: true } },
-      monitor: {
-        select: { id: true, name: true, type: true, url: true, host: true, port: true, user: { select: { email: true } } },
-      },
-    },
-  });
+  const incidents = await incidentsWithUnsentAlerts(since);
 
   return incidents.map((incident) => {
     const { monitor } = incident;

@@ -1,7 +1,9 @@
-// The Alert table is the alert history and the exactly-once memory: a DOWN/UP alert whose row
-// says sent or skipped is never sent again, across restarts.
-import { getDb } from '@/lib/db/client';
+// Storing an alert's outcome: the row is what stops a repeat after a restart, so a busy
+// database is waited out rather than given up on at once.
+import { hasDeliveredAlert, insertAlert } from '@/lib/data/alerts';
+import { isDatabaseBusy } from '@/lib/data/database';
 import { logger } from '@/lib/logger';
+import { retryWithBackoff } from '@/lib/shared/retry';
 import type { AlertChannel, AlertKind, AlertOutcome } from './types';
 
 export interface AlertRecord {
@@ -25,47 +27,25 @@ export interface RecordOptions {
 
 const MAX_ERROR = 1000;
 
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/**
- * SQLite's write lock was held too long. Prisma reports it as P1008 with the driver error
- * (originalCode SQLITE_BUSY, kind SocketTimeout) under meta.driverAdapterError.
- */
-export function isBusyError(err: unknown, depth = 0): boolean {
-  if (typeof err !== 'object' || err === null || depth > 4) return false;
-  const e = err as Record<string, unknown> & { meta?: { driverAdapterError?: unknown } };
-  for (const code of [e.code, e.originalCode]) {
-    if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code === 'P1008')) return true;
-  }
-  if (e.kind === 'SocketTimeout') return true;
-  if (typeof e.message === 'string' && /SQLITE_BUSY|database is locked/.test(e.message)) return true;
-  return isBusyError(e.cause, depth + 1) || isBusyError(e.meta?.driverAdapterError, depth + 1);
-}
-
 /** Inserts one Alert row, retrying while the database is busy. Never throws: false means not stored (and logged). */
 export async function recordAlert(record: AlertRecord, options: RecordOptions = {}): Promise<boolean> {
-  const { sleep = delay, attempts = 4, baseDelayMs = 100 } = options;
+  const { sleep, attempts = 4, baseDelayMs = 100 } = options;
   const data = { ...record, error: record.error?.slice(0, MAX_ERROR) ?? null };
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await getDb().alert.create({ data, select: { id: true } });
-      return true;
-    } catch (err) {
-      if (attempt >= attempts || !isBusyError(err)) {
-        const { recipient: _recipient, ...rest } = data;
-        logger.error({ err, alert: rest, attempt }, 'could not record alert');
-        return false;
-      }
-      await sleep(baseDelayMs * 2 ** (attempt - 1));
-    }
+  let tries = 0;
+  try {
+    await retryWithBackoff(
+      async (attempt) => {
+        tries = attempt;
+        await insertAlert(data);
+      },
+      { attempts, baseDelayMs, sleep, retryable: isDatabaseBusy },
+    );
+    return true;
+  } catch (err) {
+    const { recipient: _recipient, ...rest } = data;
+    logger.error({ err, alert: rest, attempt: tries }, 'could not record alert');
+    return false;
   }
 }
 
-/** Whether a DOWN/UP alert for this incident was already delivered (or deliberately skipped). */
-export async function hasDeliveredAlert(incidentId: string, kind: AlertKind): Promise<boolean> {
-  const row = await getDb().alert.findFirst({
-    where: { incidentId, kind, outcome: { in: ['sent', 'skipped'] } },
-    select: { id: true },
-  });
-  return row !== null;
-}
+export { hasDeliveredAlert };

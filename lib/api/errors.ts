@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { DomainError, type DomainErrorKind, type FieldIssue } from '@/lib/errors';
 
 export type ErrorCode =
   | 'validation_failed'
@@ -30,13 +32,9 @@ const STATUS: Record<ErrorCode, number> = {
   internal_error: 500,
 };
 
-export interface ErrorIssue {
-  path: (string | number)[];
-  message: string;
-  code?: string;
-}
+export type ErrorIssue = FieldIssue;
 
-/** The one error type route code throws; the handler wrapper turns it into a response. */
+/** The HTTP error: only lib/api builds it, from its own checks or by mapping a thrown error (toApiError). */
 export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
@@ -66,6 +64,37 @@ export class ApiError extends Error {
   static unauthorized(message = 'Authentication required'): ApiError {
     return new ApiError('unauthorized', message);
   }
+}
+
+const DOMAIN_CODES: Record<DomainErrorKind, ErrorCode> = {
+  not_found: 'not_found',
+  conflict: 'conflict',
+  limit_reached: 'limit_reached',
+  invalid: 'validation_failed',
+  unavailable: 'unavailable',
+  rate_limited: 'rate_limited',
+  unauthenticated: 'unauthorized',
+  forbidden: 'forbidden',
+};
+
+/**
+ * The one mapping from what lib/ throws to HTTP: domain errors by kind, zod errors as 400 with
+ * their issues, and Prisma's "unique key taken" / "row gone" as 409 / 404 (a race the code
+ * above did not see coming still gets an honest answer). Anything else is null: a 500.
+ */
+export function toApiError(err: unknown): ApiError | null {
+  if (err instanceof ApiError) return err;
+  if (err instanceof DomainError) {
+    const { issues, retryAfterSeconds } = err.details;
+    const headers = retryAfterSeconds !== undefined ? { 'Retry-After': String(retryAfterSeconds) } : undefined;
+    return new ApiError(DOMAIN_CODES[err.kind], err.message, issues, headers);
+  }
+  if (err instanceof z.ZodError) return ApiError.validation(err);
+  if (err instanceof Prisma.PrismaClientKnownRequestError) {
+    if (err.code === 'P2002') return new ApiError('conflict', 'This already exists');
+    if (err.code === 'P2025') return ApiError.notFound();
+  }
+  return null;
 }
 
 export function errorBody(err: ApiError): { error: { code: ErrorCode; message: string; issues?: ErrorIssue[] } } {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError, errorBody } from '@/lib/api/errors';
+import { ApiError, errorBody, toApiError } from '@/lib/api/errors';
 import { readJsonBody } from '@/lib/api/read-json';
 import { authenticate, type Session } from '@/lib/auth/session';
 import { isCrossSiteRequest } from '@/lib/auth/same-origin';
@@ -82,7 +82,8 @@ export function apiRoute<
       }
       return await handler({ req, session: session as HandlerArgs<Infer<B>, Infer<Q>, A>['session'], body: body as Infer<B>, query: query as Infer<Q>, params });
     } catch (err) {
-      if (err instanceof ApiError) return errorResponse(err);
+      const mapped = toApiError(err);
+      if (mapped) return errorResponse(mapped);
       logger.error({ err, method: req.method, path: new URL(req.url).pathname }, 'unhandled API error');
       return errorResponse(new ApiError('internal_error', 'Internal server error'));
     }

@@ -1,3 +1,4 @@
+import 'server-only';
 import { verifyToken, signToken } from '@/lib/auth/tokens';
 import { findUserById, type SessionUser } from '@/lib/data/users';
 import { getEnv } from '@/lib/env';

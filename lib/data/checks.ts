@@ -1,6 +1,8 @@
-import { getDb } from '@/lib/db/client';
-import type { Check, CheckStatus } from '@/lib/generated/prisma/client';
-import { Prisma } from '@/lib/generated/prisma/client';
+import 'server-only';
+import { getDb, getDialect } from '@/lib/db/client';
+import type { CheckRowInput, Queryable } from '@/lib/db/dialect';
+import type { Check, CheckStatus, Prisma } from '@/lib/generated/prisma/client';
+import { HOUR_MS, hourStartMs } from '@/lib/shared/time';
 
 export const RECENT_CHECKS_PER_MONITOR = 24;
 
@@ -43,20 +45,11 @@ export function findCheck(monitorId: string, id: string): Promise<Check | null> 
 export async function recentChecksByMonitor(monitorIds: string[], perMonitor = RECENT_CHECKS_PER_MONITOR): Promise<Map<string, RecentCheck[]>> {
   const result = new Map<string, RecentCheck[]>(monitorIds.map((id) => [id, []]));
   if (monitorIds.length === 0) return result;
-  const rows = await getDb().$queryRaw<Array<{ monitorId: string; status: CheckStatus; latencyMs: number | bigint | null; checkedAt: number | bigint | Date }>>`
-    SELECT c."monitorId", c."status", c."latencyMs", c."checkedAt"
-    FROM json_each(${JSON.stringify(monitorIds)}) AS m
-    CROSS JOIN "Check" c ON c."id" IN (
-      SELECT c2."id" FROM "Check" c2 WHERE c2."monitorId" = m.value ORDER BY c2."checkedAt" DESC LIMIT ${perMonitor}
-    )
-    ORDER BY c."monitorId", c."checkedAt" ASC`;
-  for (const r of rows) {
-    result.get(r.monitorId)?.push({ status: r.status, latencyMs: toNumberOrNull(r.latencyMs), checkedAt: toDate(r.checkedAt) });
+  for (const r of await getDialect().sql.recentChecks(getDb(), monitorIds, perMonitor)) {
+    result.get(r.monitorId)?.push({ status: r.status, latencyMs: r.latencyMs, checkedAt: new Date(r.checkedAtMs) });
   }
   return result;
 }
-
-const HOUR_MS = 3_600_000;
 
 /**
  * Up/total counts since a time for many monitors. Whole hours come from the hourly rollups;
@@ -66,37 +59,23 @@ const HOUR_MS = 3_600_000;
 export async function uptimeCountsSince(monitorIds: string[], since: Date): Promise<Map<string, UptimeCounts>> {
   const result = new Map<string, UptimeCounts>();
   if (monitorIds.length === 0) return result;
-  const ids = JSON.stringify(monitorIds);
   const firstFullHour = Math.ceil(since.getTime() / HOUR_MS) * HOUR_MS;
-  type Row = { monitorId: string; total: number | bigint; up: number | bigint; latencySum: number | bigint | null; latencyCount: number | bigint };
+  const { sql } = getDialect();
   const [hours, edge] = await Promise.all([
-    getDb().$queryRaw<Row[]>`
-      SELECT r."monitorId" AS "monitorId", SUM(r."totalChecks") AS total, SUM(r."upChecks") AS up,
-             SUM(r."latencySum") AS "latencySum", SUM(r."latencyCount") AS "latencyCount"
-      FROM json_each(${ids}) AS m
-      CROSS JOIN "CheckRollup" r ON r."monitorId" = m.value AND r."hourStart" >= ${firstFullHour}
-      GROUP BY r."monitorId"`,
-    getDb().$queryRaw<Row[]>`
-      SELECT c."monitorId" AS "monitorId", COUNT(*) AS total,
-             SUM(CASE WHEN c."status" = 'UP' THEN 1 ELSE 0 END) AS up,
-             SUM(c."latencyMs") AS "latencySum", COUNT(c."latencyMs") AS "latencyCount"
-      FROM json_each(${ids}) AS m
-      CROSS JOIN "Check" c ON c."monitorId" = m.value AND c."checkedAt" >= ${since.getTime()} AND c."checkedAt" < ${firstFullHour}
-      GROUP BY c."monitorId"`,
+    sql.rollupCountsSince(getDb(), monitorIds, firstFullHour),
+    sql.checkCountsBetween(getDb(), monitorIds, since.getTime(), firstFullHour),
   ]);
   for (const r of [...hours, ...edge]) {
     const prev = result.get(r.monitorId) ?? { totalChecks: 0, upChecks: 0, latencySum: 0, latencyCount: 0 };
     result.set(r.monitorId, {
-      totalChecks: prev.totalChecks + Number(r.total),
-      upChecks: prev.upChecks + Number(r.up),
-      latencySum: prev.latencySum + Number(r.latencySum ?? 0),
-      latencyCount: prev.latencyCount + Number(r.latencyCount),
+      totalChecks: prev.totalChecks + r.total,
+      upChecks: prev.upChecks + r.up,
+      latencySum: prev.latencySum + r.latencySum,
+      latencyCount: prev.latencyCount + r.latencyCount,
     });
   }
   return result;
 }
-
-type CountRow = { bucket: number | bigint; total: number | bigint; up: number | bigint; latencySum: number | bigint | null; latencyCount: number | bigint };
 
 /**
  * Counts per equal-width bucket over [from, to), for one monitor. Hours that lie wholly inside
@@ -128,26 +107,18 @@ export async function uptimeBucketCounts(monitorId: string, from: Date, to: Date
     b.latencySum += latencySum;
     b.latencyCount += latencyCount;
   };
-  // CROSS JOIN fixes the loop order: for each edge range, one index range scan of Check.
   const [rollups, raw] = await Promise.all([
     wholeHours.size === 0
       ? Promise.resolve([])
       : getDb().checkRollup.findMany({ where: { monitorId, hourStart: { gte: new Date(f), lt: new Date(t) } } }),
-    getDb().$queryRaw<CountRow[]>`
-      SELECT CAST((c."checkedAt" - ${f}) / ${width} AS INTEGER) AS bucket, COUNT(*) AS total,
-             SUM(CASE WHEN c."status" = 'UP' THEN 1 ELSE 0 END) AS up,
-             SUM(c."latencyMs") AS "latencySum", COUNT(c."latencyMs") AS "latencyCount"
-      FROM json_each(${JSON.stringify(edges)}) AS e
-      CROSS JOIN "Check" c ON c."monitorId" = ${monitorId}
-        AND c."checkedAt" >= json_extract(e.value, '$.from') AND c."checkedAt" < json_extract(e.value, '$.to')
-      GROUP BY bucket`,
+    getDialect().sql.bucketCounts(getDb(), monitorId, edges, f, width),
   ]);
   for (const r of rollups) {
     const h = r.hourStart.getTime();
     if (wholeHours.has(h)) add(bucketOf(h), r.totalChecks, r.upChecks, r.latencySum, r.latencyCount);
   }
   for (const r of raw) {
-    add(Math.min(buckets - 1, Math.max(0, Number(r.bucket))), Number(r.total), Number(r.up), Number(r.latencySum ?? 0), Number(r.latencyCount));
+    add(Math.min(buckets - 1, Math.max(0, r.bucket)), r.total, r.up, r.latencySum, r.latencyCount);
   }
   return out;
 }
@@ -164,45 +135,40 @@ export async function phaseSamples(monitorId: string, from: Date, to: Date) {
 
 export type NewCheck = Prisma.CheckCreateManyInput;
 
-/**
- * A write batch's check rows in one INSERT, the rows travelling as one JSON parameter.
- * Prisma's createMany spent about 0.23 ms of synchronous work per row, enough at a few
- * hundred checks a second to make other monitors' timers late (bench/schedule-under-load.ts).
- */
-export function insertCheckRows(rows: NewCheck[]) {
-  const data = rows.map((r) => ({ ...r, checkedAt: new Date(r.checkedAt).getTime() }));
-  return getDb().$executeRaw`
-    INSERT INTO "Check" ("id", "monitorId", "status", "latencyMs", "statusCode", "error", "cause",
-                         "dnsMs", "connectMs", "tlsMs", "ttfbMs", "transferMs", "checkedAt")
-    SELECT json_extract(r.value, '$.id'), json_extract(r.value, '$.monitorId'), json_extract(r.value, '$.status'),
-           json_extract(r.value, '$.latencyMs'), json_extract(r.value, '$.statusCode'), json_extract(r.value, '$.error'),
-           json_extract(r.value, '$.cause'), json_extract(r.value, '$.dnsMs'), json_extract(r.value, '$.connectMs'),
-           json_extract(r.value, '$.tlsMs'), json_extract(r.value, '$.ttfbMs'), json_extract(r.value, '$.transferMs'),
-           json_extract(r.value, '$.checkedAt')
-    FROM json_each(${JSON.stringify(data)}) AS r`;
+function toCheckRow(r: NewCheck): CheckRowInput {
+  return {
+    id: r.id,
+    monitorId: r.monitorId,
+    status: r.status,
+    latencyMs: r.latencyMs ?? null,
+    statusCode: r.statusCode ?? null,
+    error: r.error ?? null,
+    cause: r.cause ?? null,
+    dnsMs: r.dnsMs ?? null,
+    connectMs: r.connectMs ?? null,
+    tlsMs: r.tlsMs ?? null,
+    ttfbMs: r.ttfbMs ?? null,
+    transferMs: r.transferMs ?? null,
+    checkedAtMs: new Date(r.checkedAt).getTime(),
+  };
+}
+
+/** A write batch's check rows in one INSERT (see the dialect for why not createMany). */
+export function insertCheckRows(rows: NewCheck[], db: Queryable = getDb()) {
+  return getDialect().sql.insertChecks(db, rows.map(toCheckRow));
 }
 
 /** Adds a batch of new checks to the hourly rollups in one statement; run it in the insert's transaction. */
-export function addToRollups(rows: NewCheck[]) {
-  const data = rows.map((r) => ({
-    monitorId: r.monitorId,
-    hourStart: Math.floor(new Date(r.checkedAt).getTime() / HOUR_MS) * HOUR_MS,
-    up: r.status === 'UP' ? 1 : 0,
-    latencyMs: r.latencyMs ?? null,
-  }));
-  // "WHERE true" keeps SQLite from reading ON CONFLICT as part of the SELECT.
-  return getDb().$executeRaw`
-    INSERT INTO "CheckRollup" ("monitorId", "hourStart", "totalChecks", "upChecks", "latencySum", "latencyCount")
-    SELECT json_extract(r.value, '$.monitorId'), json_extract(r.value, '$.hourStart'), COUNT(*),
-           SUM(json_extract(r.value, '$.up')), COALESCE(SUM(json_extract(r.value, '$.latencyMs')), 0),
-           COUNT(json_extract(r.value, '$.latencyMs'))
-    FROM json_each(${JSON.stringify(data)}) AS r WHERE true
-    GROUP BY 1, 2
-    ON CONFLICT ("monitorId", "hourStart") DO UPDATE SET
-      "totalChecks" = "totalChecks" + excluded."totalChecks",
-      "upChecks" = "upChecks" + excluded."upChecks",
-      "latencySum" = "latencySum" + excluded."latencySum",
-      "latencyCount" = "latencyCount" + excluded."latencyCount"`;
+export function addToRollups(rows: NewCheck[], db: Queryable = getDb()) {
+  return getDialect().sql.addToRollups(
+    db,
+    rows.map((r) => ({
+      monitorId: r.monitorId,
+      hourStartMs: hourStartMs(new Date(r.checkedAt).getTime()),
+      up: r.status === 'UP' ? 1 : 0,
+      latencyMs: r.latencyMs ?? null,
+    })),
+  );
 }
 
 export async function deleteChecksBefore(cutoff: Date): Promise<number> {
@@ -215,10 +181,3 @@ export async function deleteChecksBefore(cutoff: Date): Promise<number> {
   return count;
 }
 
-function toNumberOrNull(v: number | bigint | null): number | null {
-  return v === null ? null : Number(v);
-}
-
-function toDate(v: number | bigint | Date): Date {
-  return v instanceof Date ? v : new Date(Number(v));
-}

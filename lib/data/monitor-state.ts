@@ -1,4 +1,6 @@
-import { getDb } from '@/lib/db/client';
+import 'server-only';
+import { getDb, getDialect } from '@/lib/db/client';
+import type { Queryable } from '@/lib/db/dialect';
 import type { Incident, Monitor, MonitorStatus } from '@/lib/generated/prisma/client';
 
 // System-level access for the worker, which acts for every user. Nothing here is reachable
@@ -94,35 +96,26 @@ export interface MonitorSummary {
   certIssuer?: string;
 }
 
-/**
- * Every summary of a write batch in one UPDATE. One Prisma update per monitor cost about
- * 0.2 ms of synchronous work each (11 ms for a 60-monitor batch), holding the event loop long
- * enough to make other monitors' checks late (bench/schedule-under-load.ts).
- */
-export function updateMonitorSummaries(summaries: Array<[monitorId: string, summary: MonitorSummary]>) {
+/** Every summary of a write batch in one UPDATE (see the dialect for why not one update per monitor). */
+export function updateMonitorSummaries(summaries: Array<[monitorId: string, summary: MonitorSummary]>, db: Queryable = getDb()) {
   const rows = summaries.map(([id, s]) => ({
     id,
-    at: s.lastCheckedAt.getTime(),
+    atMs: s.lastCheckedAt.getTime(),
     latency: s.lastLatencyMs,
     code: s.lastStatusCode,
     error: s.lastError,
     cause: s.lastCause,
     failures: s.consecutiveFailures,
-    certAt: s.certExpiresAt?.getTime() ?? null,
+    certAtMs: s.certExpiresAt?.getTime() ?? null,
     issuer: s.certIssuer ?? null,
   }));
-  // DateTime columns hold epoch milliseconds (the adapter's unixepoch-ms format).
-  return getDb().$executeRaw`
-    UPDATE "Monitor" SET
-      "lastCheckedAt" = json_extract(s.value, '$.at'),
-      "lastLatencyMs" = json_extract(s.value, '$.latency'),
-      "lastStatusCode" = json_extract(s.value, '$.code'),
-      "lastError" = json_extract(s.value, '$.error'),
-      "lastCause" = json_extract(s.value, '$.cause'),
-      "consecutiveFailures" = json_extract(s.value, '$.failures'),
-      "certExpiresAt" = COALESCE(json_extract(s.value, '$.certAt'), "Monitor"."certExpiresAt"),
-      "certIssuer" = COALESCE(json_extract(s.value, '$.issuer'), "Monitor"."certIssuer"),
-      "updatedAt" = ${Date.now()}
-    FROM json_each(${JSON.stringify(rows)}) AS s
-    WHERE "Monitor"."id" = json_extract(s.value, '$.id')`;
+  return getDialect().sql.updateMonitorSummaries(db, rows, Date.now());
+}
+
+/** Remembers that a certificate alert went out, keyed by the certificate's expiry, so each crossing alerts once. */
+export async function markCertificateAlerted(monitorId: string, kind: 'CERT_EXPIRING' | 'CERT_EXPIRED', validTo: Date): Promise<void> {
+  await getDb().monitor.updateMany({
+    where: { id: monitorId },
+    data: kind === 'CERT_EXPIRED' ? { certExpiredWarnedFor: validTo } : { certWarnedFor: validTo },
+  });
 }

@@ -1,6 +1,7 @@
+import 'server-only';
 import { getDb } from '@/lib/db/client';
 import type { Monitor } from '@/lib/generated/prisma/client';
-import { ApiError } from '@/lib/api/errors';
+import { LimitReachedError, NotFoundError } from '@/lib/errors';
 import { fieldsToRowData, rowHeaders } from '@/lib/data/monitor-row';
 import type { MonitorFields } from '@/lib/schemas/monitor';
 import { randomToken } from '@/lib/ids';
@@ -14,7 +15,7 @@ export async function findMonitor(userId: string, id: string): Promise<Monitor |
 
 export async function getMonitor(userId: string, id: string): Promise<Monitor> {
   const monitor = await findMonitor(userId, id);
-  if (!monitor) throw ApiError.notFound('Monitor');
+  if (!monitor) throw new NotFoundError('Monitor');
   return monitor;
 }
 
@@ -31,7 +32,7 @@ export async function createMonitor(userId: string, fields: MonitorFields, maxPe
   return db.$transaction(async (tx) => {
     // Counted inside the write transaction so parallel creates cannot slip past the limit.
     const count = await tx.monitor.count({ where: { userId } });
-    if (count >= maxPerUser) throw new ApiError('limit_reached', `You can have at most ${maxPerUser} monitors`);
+    if (count >= maxPerUser) throw new LimitReachedError(`You can have at most ${maxPerUser} monitors`);
     return tx.monitor.create({
       data: {
         ...fieldsToRowData(fields),
@@ -50,11 +51,11 @@ export async function updateMonitor(userId: string, current: Monitor, fields: Mo
       heartbeatToken: fields.type === 'heartbeat' ? (current.heartbeatToken ?? randomToken()) : null,
     },
   });
-  if (count === 0) throw ApiError.notFound('Monitor');
+  if (count === 0) throw new NotFoundError('Monitor');
   return getMonitor(userId, current.id);
 }
 
 export async function deleteMonitor(userId: string, id: string): Promise<void> {
   const { count } = await getDb().monitor.deleteMany({ where: { id, userId } });
-  if (count === 0) throw ApiError.notFound('Monitor');
+  if (count === 0) throw new NotFoundError('Monitor');
 }

@@ -1,6 +1,7 @@
+import 'server-only';
 import { getDb } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { ApiError } from '@/lib/api/errors';
+import { ConflictError } from '@/lib/errors';
 
 export interface SessionUser {
   id: string;
@@ -15,7 +16,7 @@ export async function createUser(email: string, passwordHash: string): Promise<S
     return await getDb().user.create({ data: { email, passwordHash }, select: sessionSelect });
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
-      throw new ApiError('conflict', 'An account with this email already exists');
+      throw new ConflictError('An account with this email already exists');
     }
     throw err;
   }

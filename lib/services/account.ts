@@ -1,10 +1,11 @@
-import { ApiError } from '@/lib/api/errors';
+import 'server-only';
+import { InvalidError, RateLimitedError, UnauthenticatedError } from '@/lib/errors';
 import { burnPasswordCheck, hashPassword, passwordTooLong, verifyPassword } from '@/lib/auth/password';
 import { clearAccountFailures, loginRetryAfterSeconds, recordLoginFailure } from '@/lib/auth/login-throttle';
 import { issueSession } from '@/lib/auth/session';
 import * as users from '@/lib/data/users';
 import { listMonitors } from '@/lib/data/monitors';
-import { getWorker } from '@/lib/worker/instance';
+import { workerCommands } from '@/lib/worker/command-port';
 import type { ChangePasswordInput, LoginInput, SignupInput } from '@/lib/schemas/auth';
 
 export interface IssuedSession {
@@ -24,7 +25,7 @@ export async function signup(input: SignupInput): Promise<IssuedSession> {
 export async function login(input: LoginInput, address: string): Promise<IssuedSession> {
   const retryAfter = loginRetryAfterSeconds(input.email, address);
   if (retryAfter > 0) {
-    throw new ApiError('rate_limited', 'Too many failed logins; try again later', undefined, { 'Retry-After': String(retryAfter) });
+    throw new RateLimitedError('Too many failed logins; try again later', retryAfter);
   }
   const user = await users.findUserByEmail(input.email);
   const hash = user ? await users.findPasswordHash(user.id) : null;
@@ -32,7 +33,7 @@ export async function login(input: LoginInput, address: string): Promise<IssuedS
   // bcrypt would compare only the first 72 bytes; a longer password is wrong, in the same time.
   if (!user || !ok || passwordTooLong(input.password)) {
     recordLoginFailure(input.email, address);
-    throw ApiError.unauthorized(INVALID_LOGIN);
+    throw new UnauthenticatedError(INVALID_LOGIN);
   }
   clearAccountFailures(input.email);
   return { ...(await issueSession(user)), user };
@@ -45,7 +46,7 @@ export async function logout(userId: string): Promise<void> {
 async function requirePassword(userId: string, password: string): Promise<void> {
   const hash = await users.findPasswordHash(userId);
   if (!hash || !(await verifyPassword(password, hash))) {
-    throw new ApiError('validation_failed', 'Current password is incorrect', [{ path: ['currentPassword'], message: 'Current password is incorrect' }]);
+    throw InvalidError.field(['currentPassword'], 'Current password is incorrect');
   }
 }
 
@@ -59,10 +60,9 @@ export async function changePassword(userId: string, input: ChangePasswordInput)
 export async function deleteAccount(userId: string, password: string): Promise<void> {
   const hash = await users.findPasswordHash(userId);
   if (!hash || !(await verifyPassword(password, hash))) {
-    throw new ApiError('validation_failed', 'Password is incorrect', [{ path: ['password'], message: 'Password is incorrect' }]);
+    throw InvalidError.field(['password'], 'Password is incorrect');
   }
   const owned = await listMonitors(userId);
   await users.deleteUser(userId);
-  const worker = getWorker();
-  for (const m of owned) worker?.remove(m.id);
+  await workerCommands().userDeleted(userId, owned.map((m) => m.id));
 }

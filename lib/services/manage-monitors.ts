@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import 'server-only';
 import type { Monitor } from '@/lib/generated/prisma/client';
-import { ApiError } from '@/lib/api/errors';
+import { InvalidError, type FieldIssue } from '@/lib/errors';
 import * as monitors from '@/lib/data/monitors';
 import { rowHeaders, rowToFields, type StoredHeader } from '@/lib/data/monitor-row';
 import {
@@ -12,7 +12,7 @@ import {
   type UpdateMonitorInput,
 } from '@/lib/schemas/monitor';
 import { checkHostTargetAllowed, checkUrlTargetAllowed } from '@/lib/checker/address-policy';
-import { getWorker } from '@/lib/worker/instance';
+import { workerCommands } from '@/lib/worker/command-port';
 import { getEnv } from '@/lib/env';
 
 // Monitor changes as one step each: validate the whole monitor, write it, tell the worker.
@@ -34,14 +34,17 @@ function validate(fields: MonitorFields, previousHeaders: StoredHeader[] = []): 
     const verdict = checkHostTargetAllowed(fields.host, { blockPrivateTargets: env.BLOCK_PRIVATE_TARGETS });
     if (!verdict.allowed) issues.push({ code: 'custom', path: ['host'], message: verdict.reason, input: undefined });
   }
-  if (issues.length) throw ApiError.validation(new z.ZodError(issues));
+  if (issues.length) {
+    const fieldIssues: FieldIssue[] = issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message, code: i.code }));
+    throw new InvalidError('Request validation failed', fieldIssues);
+  }
 }
 
 export async function createMonitorFor(userId: string, input: CreateMonitorInput): Promise<Monitor> {
   const fields = withMonitorDefaults(input);
   validate(fields);
   const monitor = await monitors.createMonitor(userId, fields, getEnv().MAX_MONITORS_PER_USER);
-  getWorker()?.sync(monitor);
+  await workerCommands().monitorChanged(monitor);
   return monitor;
 }
 
@@ -50,20 +53,16 @@ export async function updateMonitorFor(userId: string, id: string, patch: Update
   const fields = mergeMonitorUpdate(rowToFields(current), patch);
   validate(fields, rowHeaders(current));
   const monitor = await monitors.updateMonitor(userId, current, fields);
-  getWorker()?.sync(monitor);
+  await workerCommands().monitorChanged(monitor);
   return monitor;
 }
 
 export async function deleteMonitorFor(userId: string, id: string): Promise<void> {
   await monitors.deleteMonitor(userId, id);
-  getWorker()?.remove(id);
+  await workerCommands().monitorRemoved(id);
 }
 
 export async function checkMonitorNow(userId: string, id: string) {
   const monitor = await monitors.getMonitor(userId, id);
-  const worker = getWorker();
-  if (!worker) throw new ApiError('unavailable', 'The monitor worker is not running');
-  const run = await worker.checkNow(monitor);
-  await run.written;
-  return run.row;
+  return workerCommands().checkNow(monitor);
 }

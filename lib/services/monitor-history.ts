@@ -1,6 +1,8 @@
-import { ApiError } from '@/lib/api/errors';
+import 'server-only';
+import { InvalidError } from '@/lib/errors';
 import { findCheck, listChecks } from '@/lib/data/checks';
-import { getDb } from '@/lib/db/client';
+import { alertsOfMonitor } from '@/lib/data/alerts';
+import { incidentsOfMonitor } from '@/lib/data/incidents';
 import { alertDto, checkDto, incidentDto, type CheckDto } from '@/lib/dto';
 import type { ListChecksQuery } from '@/lib/schemas/history';
 
@@ -14,7 +16,7 @@ export async function checksPage(monitorId: string, q: ListChecksQuery): Promise
     if (asDate && !Number.isNaN(asDate.getTime())) before = asDate;
     else {
       const cursor = await findCheck(monitorId, q.before);
-      if (!cursor) throw new ApiError('validation_failed', 'Unknown cursor', [{ path: ['before'], message: 'Unknown cursor' }]);
+      if (!cursor) throw InvalidError.field(['before'], 'Unknown cursor');
       before = { checkedAt: cursor.checkedAt, id: cursor.id };
     }
   }
@@ -23,12 +25,12 @@ export async function checksPage(monitorId: string, q: ListChecksQuery): Promise
 }
 
 export async function incidentsOf(monitorId: string, limit: number) {
-  const rows = await getDb().incident.findMany({ where: { monitorId }, orderBy: { startedAt: 'desc' }, take: limit });
+  const rows = await incidentsOfMonitor(monitorId, limit);
   const now = Date.now();
   return rows.map((i) => incidentDto(i, now));
 }
 
 export async function alertsOf(monitorId: string, limit: number) {
-  const rows = await getDb().alert.findMany({ where: { monitorId }, orderBy: { createdAt: 'desc' }, take: limit });
+  const rows = await alertsOfMonitor(monitorId, limit);
   return rows.map(alertDto);
 }

@@ -1,3 +1,4 @@
+import 'server-only';
 import { listMonitors } from '@/lib/data/monitors';
 import { phaseSamples, recentChecksByMonitor, uptimeBucketCounts, uptimeCountsSince } from '@/lib/data/checks';
 import { timingMedians, type TimingBucket } from '@/lib/domain/timing-medians';

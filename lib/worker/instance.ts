@@ -1,4 +1,6 @@
 import { MonitorWorker } from '@/lib/worker/monitor-worker';
+import { installWorkerCommands } from '@/lib/worker/command-port';
+import { inProcessCommands } from '@/lib/worker/in-process-commands';
 import { IncidentAlerts } from '@/lib/worker/status-alerts';
 import { startRetention } from '@/lib/worker/retention';
 import { runCheck } from '@/lib/checker/run-check';
@@ -7,13 +9,10 @@ import { loadActiveMonitors } from '@/lib/data/monitor-state';
 import { getEnv } from '@/lib/env';
 import { logger } from '@/lib/logger';
 
-// The worker lives on globalThis: instrumentation and every route bundle import this file
-// separately, and all of them must reach the one instance that holds the timers.
+// Start-up's handle on this process's worker. Only start-up code imports this file; everything
+// else reaches the worker through the command port (lib/worker/command-port.ts). Kept on
+// globalThis so a second evaluation of this module (Next.js bundles) cannot start a second worker.
 const globalForWorker = globalThis as unknown as { __pingboardWorker?: MonitorWorker };
-
-export function getWorker(): MonitorWorker | undefined {
-  return globalForWorker.__pingboardWorker;
-}
 
 export async function startWorker(): Promise<MonitorWorker> {
   const existing = globalForWorker.__pingboardWorker;
@@ -26,6 +25,7 @@ export async function startWorker(): Promise<MonitorWorker> {
     policy: { blockPrivateTargets: env.BLOCK_PRIVATE_TARGETS },
   });
   globalForWorker.__pingboardWorker = worker;
+  installWorkerCommands(inProcessCommands(worker));
   await worker.start();
   startRetention(env.CHECK_RETENTION_DAYS);
   void resendMissedAlerts().catch((err) => logger.warn({ err }, 'resending missed alerts failed'));

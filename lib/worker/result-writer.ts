@@ -1,6 +1,7 @@
-import { getDb } from '@/lib/db/client';
-import { addToRollups, insertCheckRows, type NewCheck } from '@/lib/data/checks';
-import { updateMonitorSummaries, type MonitorSummary } from '@/lib/data/monitor-state';
+import type { NewCheck } from '@/lib/data/checks';
+import type { MonitorSummary } from '@/lib/data/monitor-state';
+import { storeCheckBatch } from '@/lib/data/check-batches';
+import { backoffDelay } from '@/lib/shared/retry';
 import { logger } from '@/lib/logger';
 
 // Check results are written in batches: one transaction per flush holds every new row, the
@@ -18,7 +19,7 @@ interface Pending {
 
 const FLUSH_DELAY_MS = 250;
 const MAX_BATCH = 500;
-const MAX_BACKOFF_MS = 5000;
+const WRITE_BACKOFF = { baseDelayMs: 200, maxDelayMs: 5000 };
 
 export class ResultWriter {
   private queue: Pending[] = [];
@@ -54,7 +55,7 @@ export class ResultWriter {
       this.timer = null;
       void this.writeBatch().catch(() => {
         this.failures++;
-        this.schedule(Math.min(MAX_BACKOFF_MS, 100 * 2 ** this.failures));
+        this.schedule(backoffDelay(this.failures, WRITE_BACKOFF));
       });
     }, delayMs);
   }
@@ -82,18 +83,11 @@ export class ResultWriter {
   }
 
   private async persist(batch: Pending[]): Promise<void> {
-    const db = getDb();
-    // Results of monitors deleted meanwhile are dropped instead of failing the whole batch.
-    const ids = [...new Set(batch.map((p) => p.row.monitorId))];
-    const alive = new Set((await db.monitor.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((m) => m.id));
-    const rows = batch.filter((p) => alive.has(p.row.monitorId));
     const latest = new Map<string, MonitorSummary>();
-    for (const p of rows) latest.set(p.row.monitorId, p.summary);
-    const checks = rows.map((p) => p.row);
-    await db.$transaction([
-      insertCheckRows(checks),
-      addToRollups(checks),
-      updateMonitorSummaries([...latest]),
-    ]);
+    for (const p of batch) latest.set(p.row.monitorId, p.summary);
+    await storeCheckBatch(
+      batch.map((p) => p.row),
+      latest,
+    );
   }
 }

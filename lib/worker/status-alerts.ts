@@ -5,14 +5,16 @@ import { reminderDue } from '@/lib/domain/reminders';
 import type { AlertEvent, AlertKind } from '@/lib/alerting/types';
 import {
   findOpenIncident,
+  markCertificateAlerted,
   markReminderSent,
   noteIncidentError,
   ownerEmail,
   recordStatusChange,
 } from '@/lib/data/monitor-state';
-import { certificateAlertFor, markCertificateAlerted } from '@/lib/worker/certificate-alerts';
+import { certificateAlertFor } from '@/lib/domain/certificate-alerts';
 import { monitorTarget } from '@/lib/alerting/monitor-target';
 import { logger } from '@/lib/logger';
+import { retryWithBackoff } from '@/lib/shared/retry';
 
 // The "alert" step of check -> store -> alert: persists status changes with their
 // incidents (awaited, so a restart resumes from them) and hands alerts to the dispatcher
@@ -25,18 +27,13 @@ export interface StatusAlerts {
 
 type Dispatch = (event: AlertEvent) => Promise<void>;
 
-const PERSIST_ATTEMPTS = 5;
-
-async function withRetry<T>(what: string, fn: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (attempt >= PERSIST_ATTEMPTS) throw err;
-      logger.warn({ err, attempt, what }, 'database write failed; retrying');
-      await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
-    }
-  }
+/** A status change is worth waiting for: five tries over about three seconds. */
+function withRetry<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  return retryWithBackoff(fn, {
+    attempts: 5,
+    baseDelayMs: 200,
+    onRetry: (err, attempt) => logger.warn({ err, attempt, what }, 'database write failed; retrying'),
+  });
 }
 
 export class IncidentAlerts implements StatusAlerts {
@@ -118,7 +115,7 @@ export class IncidentAlerts implements StatusAlerts {
   private async checkCertificate(m: Monitor, outcome: CheckOutcome): Promise<void> {
     const due = certificateAlertFor(m, outcome.tls, this.now());
     if (!due) return;
-    await markCertificateAlerted(m.id, due);
+    await markCertificateAlerted(m.id, due.kind, due.validTo);
     // The worker keeps this object between checks; remember the alert without a reload.
     if (due.kind === 'CERT_EXPIRED') m.certExpiredWarnedFor = due.validTo;
     else m.certWarnedFor = due.validTo;

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { migrateDatabase } from '@/lib/db/migrate';
+import { migrateDatabase } from '@/lib/db/sqlite/migrate';
 
 // The hand-written SQL migrations must build exactly the database schema.prisma describes:
 // every model, column, type, nullability, default, primary key, relation and index.

@@ -18,7 +18,7 @@ const seeded: Seeded[] = [];
 let data: typeof import('@/lib/data/checks');
 
 beforeAll(async () => {
-  const { migrateDatabase } = await import('@/lib/db/migrate');
+  const { migrateDatabase } = await import('@/lib/db/sqlite/migrate');
   migrateDatabase(path.join(dir, 'pingboard.db'));
   const { getDb } = await import('@/lib/db/client');
   const { uuidv7 } = await import('@/lib/ids');

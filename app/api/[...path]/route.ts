@@ -1,10 +1,10 @@
 import { apiRoute } from '@/lib/api/handler';
-import { ApiError } from '@/lib/api/errors';
+import { DomainError } from '@/lib/errors';
 
 // Unknown API paths answer in the API's JSON error shape rather than with the HTML 404 page,
 // and only to a signed-in caller: anonymous probes (`/api/monitors.rsc`, ...) get 401 like the rest.
 const notFound = apiRoute({ auth: true }, async () => {
-  throw new ApiError('not_found', 'No such API route');
+  throw new DomainError('not_found', 'No such API route');
 });
 
 export const GET = notFound;

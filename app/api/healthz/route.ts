@@ -1,14 +1,9 @@
-import { getDb } from '@/lib/db/client';
-import { getWorker } from '@/lib/worker/instance';
 import { json } from '@/lib/api/handler';
+import { databaseReachable } from '@/lib/data/database';
+import { workerCommands } from '@/lib/worker/command-port';
 
 export async function GET(): Promise<Response> {
-  const worker = getWorker();
-  const workerInfo = { running: worker?.running ?? false, scheduled: worker?.scheduled ?? 0 };
-  try {
-    await getDb().$queryRaw`SELECT 1`;
-    return json({ status: 'ok', db: 'ok', worker: workerInfo });
-  } catch {
-    return json({ status: 'error', db: 'unreachable', worker: workerInfo }, 503);
-  }
+  const worker = workerCommands().status();
+  if (await databaseReachable()) return json({ status: 'ok', db: 'ok', worker });
+  return json({ status: 'error', db: 'unreachable', worker }, 503);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBusyError } from '@/lib/alerting/record-alert';
+import { isBusyError } from '@/lib/db/sqlite/errors';
 
 describe('isBusyError', () => {
   it('recognises Prisma’s P1008 wrapping of a locked SQLite database', () => {

@@ -1,8 +1,6 @@
 import type { Monitor } from '@/lib/generated/prisma/client';
 import type { TlsCertificateInfo } from '@/lib/checker/types';
-import { getDb } from '@/lib/db/client';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '@/lib/shared/time';
 
 export interface CertificateAlertDue {
   kind: 'CERT_EXPIRING' | 'CERT_EXPIRED';
@@ -30,11 +28,4 @@ export function certificateAlertFor(m: Monitor, tls: TlsCertificateInfo | null, 
     validTo: tls.validTo,
     message: `Certificate from ${tls.issuer} expires in ${Math.floor(daysLeft)} days (${tls.validTo.toISOString()})`,
   };
-}
-
-export async function markCertificateAlerted(monitorId: string, due: CertificateAlertDue): Promise<void> {
-  await getDb().monitor.updateMany({
-    where: { id: monitorId },
-    data: due.kind === 'CERT_EXPIRED' ? { certExpiredWarnedFor: due.validTo } : { certWarnedFor: due.validTo },
-  });
 }

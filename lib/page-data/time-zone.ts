@@ -1,3 +1,4 @@
+import 'server-only';
 import { cookies } from 'next/headers';
 
 /** The viewer's IANA time zone from the pb_tz cookie, or UTC when absent or unknown. */

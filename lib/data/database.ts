@@ -1,0 +1,19 @@
+import 'server-only';
+import { getDb, getDialect } from '@/lib/db/client';
+
+// Questions about the database itself, for code outside lib/data that must not hold the client.
+
+/** One trivial round trip: false when the database cannot answer. */
+export async function databaseReachable(): Promise<boolean> {
+  try {
+    await getDb().$queryRaw`SELECT 1`;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The engine refused because it was busy or locked; the same write may work a moment later. */
+export function isDatabaseBusy(err: unknown): boolean {
+  return getDialect().isBusyError(err);
+}

@@ -1,0 +1,107 @@
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+
+// The seam between Pingboard and one database engine. Everything engine-specific (how to
+// connect, migrate, bulk-write through a JSON parameter, read many monitors in one statement,
+// recognise a busy database) is one implementation of this interface per engine, in
+// lib/db/<engine>/. The data layer (lib/data) calls these and never writes engine SQL itself.
+//
+// Time crosses this seam as epoch milliseconds (numbers). Prisma's DateTime columns hold
+// UTC with millisecond precision: SQLite stores them as INTEGER epoch milliseconds (the
+// adapter's unixepoch-ms format), so window and bucket maths stay integer SQL.
+
+export type EngineName = 'sqlite' | 'postgresql';
+
+/** A Prisma client or an interactive transaction: the statements run on either. */
+export type Queryable = Pick<PrismaClient, '$executeRaw' | '$queryRaw'>;
+
+/** What `$executeRaw` returns: a lazy statement that can join a `$transaction([...])` batch. */
+export type Statement = ReturnType<PrismaClient['$executeRaw']>;
+
+export interface CheckRowInput {
+  id: string;
+  monitorId: string;
+  status: 'UP' | 'DOWN';
+  latencyMs: number | null;
+  statusCode: number | null;
+  error: string | null;
+  cause: string | null;
+  dnsMs: number | null;
+  connectMs: number | null;
+  tlsMs: number | null;
+  ttfbMs: number | null;
+  transferMs: number | null;
+  checkedAtMs: number;
+}
+
+export interface RollupDelta {
+  monitorId: string;
+  hourStartMs: number;
+  up: 0 | 1;
+  latencyMs: number | null;
+}
+
+export interface SummaryRow {
+  id: string;
+  atMs: number;
+  latency: number | null;
+  code: number | null;
+  error: string | null;
+  cause: string | null;
+  failures: number;
+  /** Null keeps the stored certificate (the check saw none). */
+  certAtMs: number | null;
+  issuer: string | null;
+}
+
+export interface CountRow {
+  monitorId: string;
+  total: number;
+  up: number;
+  latencySum: number;
+  latencyCount: number;
+}
+
+export interface BucketCountRow extends Omit<CountRow, 'monitorId'> {
+  bucket: number;
+}
+
+export interface RecentCheckRow {
+  monitorId: string;
+  status: 'UP' | 'DOWN';
+  latencyMs: number | null;
+  checkedAtMs: number;
+}
+
+export interface MigrationResult {
+  applied: string[];
+  alreadyApplied: number;
+}
+
+/** Statements whose SQL differs between engines: bulk writes and many-monitor reads. */
+export interface DialectStatements {
+  /** One INSERT for a whole batch of check rows. */
+  insertChecks(db: Queryable, rows: CheckRowInput[]): Statement;
+  /** Adds a batch to the hourly rollups in one upsert; run it in the insert's transaction. */
+  addToRollups(db: Queryable, rows: RollupDelta[]): Statement;
+  /** The last-check fields of many monitors in one UPDATE. */
+  updateMonitorSummaries(db: Queryable, rows: SummaryRow[], nowMs: number): Statement;
+  /** The newest `perMonitor` checks of each monitor, oldest first within a monitor. */
+  recentChecks(db: Queryable, monitorIds: string[], perMonitor: number): Promise<RecentCheckRow[]>;
+  /** Sums of the hourly rollups from `fromHourMs` on, per monitor. */
+  rollupCountsSince(db: Queryable, monitorIds: string[], fromHourMs: number): Promise<CountRow[]>;
+  /** Counts of raw checks in [fromMs, toMs), per monitor. */
+  checkCountsBetween(db: Queryable, monitorIds: string[], fromMs: number, toMs: number): Promise<CountRow[]>;
+  /** Counts of one monitor's raw checks in each range, grouped by equal-width bucket from `originMs`. */
+  bucketCounts(db: Queryable, monitorId: string, ranges: Array<{ from: number; to: number }>, originMs: number, widthMs: number): Promise<BucketCountRow[]>;
+}
+
+export interface Dialect {
+  readonly name: EngineName;
+  /** Opens this engine's Prisma client for a database URL. */
+  connect(url: string): PrismaClient;
+  /** Applies this engine's migrations that are not applied yet. */
+  migrate(url: string, migrationsDir?: string): Promise<MigrationResult>;
+  /** The engine said "locked or busy; the same statement may work later". */
+  isBusyError(err: unknown): boolean;
+  readonly sql: DialectStatements;
+}
