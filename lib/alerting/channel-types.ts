@@ -1,0 +1,127 @@
+import type { z } from 'zod';
+
+// The contract between the delivery loop and one notification channel kind. Each kind is one
+// provider module (lib/alerting/providers/<kind>.ts) in an exhaustive registry: it validates
+// its own settings, renders its own message from the alert event and sends it.
+
+export const CHANNEL_KINDS = [
+  'email',
+  'webhook',
+  'slack',
+  'discord',
+  'teams',
+  'google_chat',
+  'telegram',
+  'ntfy',
+  'pushover',
+  'gotify',
+  'pagerduty',
+] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+
+export type EventKind = 'DOWN' | 'UP' | 'REMINDER' | 'CERT_EXPIRING' | 'CERT_EXPIRED';
+
+/** One alert event as every channel of a monitor receives it; `eventId` is shared by all of them. */
+export interface ChannelEvent {
+  /** One id per alert event, the same on every channel and every retry, so receivers can drop repeats. */
+  eventId: string;
+  kind: EventKind;
+  at: Date;
+  monitor: { id: string; name: string; /** url, host:port or 'heartbeat' */ target: string; /** the monitor's page */ link: string };
+  incidentId: string | null;
+  cause: string | null;
+  error: string | null;
+  /** UP: how long it was down; REMINDER: down so far. */
+  downtimeMs: number | null;
+  /** CERT_*: when the leaf certificate expires or expired. */
+  certExpiresAt: Date | null;
+  /** UP only: the DOWN alert of this outage could not be delivered on this channel, so say so. */
+  outageAlertUndelivered?: boolean;
+  /** A test message from POST /api/channels/:id/test: clearly marked as such. */
+  test?: boolean;
+}
+
+/** Why a send did not work. Permanent failures (bad credentials, unknown endpoint, invalid settings) are not retried. */
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+    readonly providerStatus?: number,
+    /** The provider asked us to wait this long (Retry-After). */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'DeliveryError';
+  }
+}
+
+export interface HttpRequest {
+  url: string;
+  method?: 'POST' | 'PUT' | 'GET';
+  headers?: Record<string, string>;
+  body?: string;
+  /** Operator-configured endpoints (env base URLs) skip the private-address rule; metadata addresses stay refused. */
+  trusted?: boolean;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  /** The first 64 KiB of the body, as text. */
+  body: string;
+}
+
+/** HTTP for providers: outbound policy on every hop, a deadline, a capped body; throws DeliveryError. */
+export type OutboundHttp = (req: HttpRequest) => Promise<HttpResponse>;
+
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** `<eventId@pingboard>`, so mail clients and filters can drop a repeat. */
+  messageId: string;
+  headers?: Record<string, string>;
+}
+
+export interface Mailer {
+  /** 'smtp' when SMTP_HOST is set, else 'sendgrid' when its key is set, else null (email cannot be sent). */
+  readonly transport: 'smtp' | 'sendgrid' | null;
+  send(message: EmailMessage): Promise<{ providerStatus?: number }>;
+}
+
+/** Operator settings the providers read (env), passed in so tests can point them at fakes. */
+export interface ProviderEnv {
+  appUrl: string;
+  telegramApiBaseUrl: string;
+  pushoverApiBaseUrl: string;
+  pagerdutyEventsUrl: string;
+}
+
+export interface ProviderContext {
+  http: OutboundHttp;
+  mailer: Mailer;
+  env: ProviderEnv;
+}
+
+export interface SendResult {
+  /** The provider's HTTP status (or SMTP reply code) when there was one. */
+  providerStatus?: number;
+}
+
+export interface ChannelProvider<S extends z.ZodType = z.ZodType> {
+  readonly kind: ChannelKind;
+  /** "Slack", "Microsoft Teams": shown in lists and the kind picker. */
+  readonly label: string;
+  /** One short line for the form: where to get the settings. */
+  readonly help: string;
+  /** The kind's settings, as the API and the import format take them (strict: unknown keys are refused). */
+  readonly settings: S;
+  /** Top-level settings keys that are write-only: masked in every response, kept when an update omits them. */
+  readonly secretFields: readonly string[];
+  /** Settings keys holding user-supplied URLs, checked against the outbound policy when saved. */
+  readonly urlFields: readonly string[];
+  /** Whether this kind gets this event at all (default: every kind). */
+  handles?(kind: EventKind): boolean;
+  send(settings: z.infer<S>, event: ChannelEvent, ctx: ProviderContext): Promise<SendResult>;
+}
