@@ -1,7 +1,7 @@
 'use client';
 
 import type { AlertDto } from '@/lib/dto';
-import { causeLabel } from '@/lib/ui/causes';
+import { causeLabel } from '@/lib/domain/cause-labels';
 import { LocalTime } from '@/components/ui/time';
 import { cn } from '@/components/ui/cn';
 

@@ -1,8 +1,8 @@
 'use client';
 
 import type { IncidentDto } from '@/lib/dto';
-import { causeLabel } from '@/lib/ui/causes';
-import { formatDuration } from '@/lib/ui/view-models';
+import { causeLabel } from '@/lib/domain/cause-labels';
+import { formatSecondsCoarse } from '@/lib/shared/durations';
 import { LocalTime } from '@/components/ui/time';
 import { cn } from '@/components/ui/cn';
 
@@ -28,7 +28,7 @@ export function IncidentsList({ incidents }: { incidents: IncidentDto[] }) {
             <span className="font-medium">{causeLabel(i.cause) ?? 'Down'}</span>
             <span className="ml-auto text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
               {i.ongoing ? 'for ' : 'lasted '}
-              <span data-duration>{formatDuration(i.durationSeconds)}</span>
+              <span data-duration>{formatSecondsCoarse(i.durationSeconds)}</span>
             </span>
           </div>
           <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 text-xs text-zinc-600 dark:text-zinc-400">

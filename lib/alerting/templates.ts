@@ -1,6 +1,7 @@
 // Alert wording. Every part is built once as plain text and the HTML part escapes each piece,
 // so no user-controlled value (name, target, error) can reach the HTML unescaped.
-import { causeLabel } from '@/lib/domain/cause-labels';
+import { causeText } from '@/lib/domain/cause-labels';
+import { formatMsCoarse } from '@/lib/shared/durations';
 import type { AlertEvent, AlertKind, AlertMessage } from './types';
 
 const SUBJECT_TAGS: Record<AlertKind, string> = {
@@ -11,28 +12,7 @@ const SUBJECT_TAGS: Record<AlertKind, string> = {
   CERT_EXPIRED: 'CERT EXPIRED',
 };
 
-
 const MAX_SUBJECT = 250;
-
-const UNITS: Array<[string, number]> = [
-  ['d', 86_400],
-  ['h', 3_600],
-  ['min', 60],
-  ['s', 1],
-];
-
-/** "45 s", "3 min 12 s", "2 h 5 min", "1 d 3 h": the two largest units, a zero second unit dropped. */
-export function formatDuration(ms: number): string {
-  const total = Number.isFinite(ms) ? Math.floor(Math.max(0, ms) / 1000) : 0;
-  if (total === 0) return 'less than 1 s';
-  const i = UNITS.findIndex(([, size]) => total >= size);
-  const [unit, size] = UNITS[i];
-  const major = `${Math.floor(total / size)} ${unit}`;
-  const next = UNITS[i + 1];
-  if (!next) return major;
-  const minor = Math.floor((total % size) / next[1]);
-  return minor > 0 ? `${major} ${minor} ${next[0]}` : major;
-}
 
 /** One header-safe line: CR, LF and other control characters would let a name inject headers. */
 export function toSingleLine(value: string): string {
@@ -51,14 +31,6 @@ export function escapeHtml(value: string): string {
     .replace(/'/g, '&#39;');
 }
 
-/** Cause and error in words; the error alone when it already says what the cause label says. */
-export function describeReason(cause: string | null, error: string | null): string | null {
-  const label = causeLabel(cause);
-  if (!label) return error;
-  if (!error) return label;
-  return error.toLowerCase().startsWith(label.toLowerCase()) ? error : `${label}: ${error}`;
-}
-
 /** ISO UTC for machines and filters, plus a form a person reads at a glance. */
 export function formatTime(at: Date): string {
   return `${at.toISOString()} (${at.toUTCString().replace(/GMT$/, 'UTC')})`;
@@ -70,9 +42,9 @@ export function monitorLink(appUrl: string, monitorId: string): string {
 
 function summary(event: AlertEvent): string {
   const name = event.monitor.name;
-  const down = event.downtimeMs != null ? formatDuration(event.downtimeMs) : null;
+  const down = event.downtimeMs != null ? formatMsCoarse(event.downtimeMs) : null;
   const cert = event.certExpiresAt ?? null;
-  const gap = cert ? formatDuration(Math.abs(cert.getTime() - event.at.getTime())) : null;
+  const gap = cert ? formatMsCoarse(Math.abs(cert.getTime() - event.at.getTime())) : null;
   switch (event.kind) {
     case 'DOWN':
       return `${name} is down.`;
@@ -92,7 +64,7 @@ function facts(event: AlertEvent): Array<[string, string]> {
     ['Monitor', event.monitor.name],
     ['Target', event.monitor.target],
   ];
-  const reason = describeReason(event.cause, event.error);
+  const reason = causeText(event.cause, event.error);
   if (reason && event.kind !== 'CERT_EXPIRING' && event.kind !== 'CERT_EXPIRED') {
     rows.push([event.kind === 'UP' ? 'It was down because' : 'Reason', reason]);
   }

@@ -1,13 +1,8 @@
 // One deadline per check: a single timer covers DNS, connect, TLS, headers, body and every
 // redirect hop. Whoever holds a socket listens on `signal` and destroys it on expiry.
+import { formatMs } from '@/lib/shared/durations';
 
 export type CheckPhase = 'resolving DNS' | 'connecting' | 'TLS handshake' | 'waiting for response' | 'reading body';
-
-/** "200 ms", "1.5 s", "10 s". */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  return `${Number((ms / 1000).toFixed(1))} s`;
-}
 
 export class CheckTimeoutError extends Error {
   readonly code = 'ERR_CHECK_TIMEOUT';
@@ -15,7 +10,7 @@ export class CheckTimeoutError extends Error {
     readonly timeoutMs: number,
     readonly phase: CheckPhase | null,
   ) {
-    super(`Timed out after ${formatDuration(timeoutMs)}${phase ? ` (${phase})` : ''}`);
+    super(`Timed out after ${formatMs(timeoutMs)}${phase ? ` (${phase})` : ''}`);
     this.name = 'CheckTimeoutError';
   }
 }

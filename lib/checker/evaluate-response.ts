@@ -1,7 +1,7 @@
 // Decides UP or DOWN for a response that arrived. Order is part of the contract: status code,
 // then keyword, then JSON assertions, then response time; the first failure wins.
+import { formatMs } from '@/lib/shared/durations';
 import type { Failure } from './causes';
-import { formatDuration } from './deadline';
 import { evaluateJsonAssertions } from './json-assertions';
 import { evaluateKeyword } from './keyword';
 import { DEFAULT_ACCEPTED_STATUS_CODES, matchesStatusCodes } from './status-codes';
@@ -42,7 +42,7 @@ export function evaluateResponse(probe: HttpProbe, res: ReceivedResponse, totalM
   if (probe.maxResponseTimeMs !== null && totalMs > probe.maxResponseTimeMs) {
     return {
       cause: 'too_slow',
-      message: `Response took ${formatDuration(totalMs)} (limit ${formatDuration(probe.maxResponseTimeMs)})`,
+      message: `Response took ${formatMs(totalMs)} (limit ${formatMs(probe.maxResponseTimeMs)})`,
     };
   }
   return null;

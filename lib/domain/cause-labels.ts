@@ -1,7 +1,8 @@
 import type { FailureCause } from '@/lib/checker/types';
 
-// Readable names of failure causes, shared by the pages and the alert emails. A Record over
-// the union, so a cause added to the engine without a label is a compile error.
+// Readable names of failure causes and the one wording of "why it failed", shared by the pages
+// and the alert emails. A Record over the union, so a cause added to the engine without a label
+// is a compile error.
 
 export const CAUSE_LABELS: Record<FailureCause, string> = {
   dns_failure: 'DNS failure',
@@ -26,4 +27,16 @@ export const CAUSE_LABELS: Record<FailureCause, string> = {
 export function causeLabel(cause: string | null | undefined): string | null {
   if (!cause) return null;
   return (CAUSE_LABELS as Record<string, string>)[cause] ?? cause.replace(/_/g, ' ');
+}
+
+/**
+ * "Timeout — Timed out after 10 s": the cause's label, then the error when it adds something.
+ * The error alone when it already starts with the label ("DNS failure for example.invalid"),
+ * the label alone when there is no error, the error alone when there is no cause.
+ */
+export function causeText(cause: string | null | undefined, error: string | null | undefined): string | null {
+  const label = causeLabel(cause);
+  if (!label) return error ?? null;
+  if (!error) return label;
+  return error.toLowerCase().startsWith(label.toLowerCase()) ? error : `${label} — ${error}`;
 }

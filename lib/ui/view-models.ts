@@ -1,5 +1,5 @@
 import type { CheckDto, MonitorDto, MonitorListItemDto } from '@/lib/dto';
-import { causeText } from '@/lib/ui/causes';
+import { causeText } from '@/lib/domain/cause-labels';
 
 // Isomorphic shapes and formatting for the pages: the server maps lib/ rows into them for
 // the first render, and the client maps API responses into the same shapes when it polls.
@@ -112,15 +112,6 @@ export function formatAgo(fromMs: number, nowMs: number): string {
   const h = Math.floor(m / 60);
   if (h < 48) return `${h} h ago`;
   return `${Math.floor(h / 24)} d ago`;
-}
-
-export function formatDuration(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
-  const m = Math.floor(seconds / 60);
-  if (m < 60) return `${m} min`;
-  const h = Math.floor(m / 60);
-  if (h < 48) return `${h} h ${m % 60} min`;
-  return `${Math.floor(h / 24)} d ${h % 24} h`;
 }
 
 /** The human reason of a failed check ("Timeout — Timed out after 10 s"), for tables and the Check now result. */

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { CheckDto, MonitorDto } from '@/lib/dto';
-import { causeText } from '@/lib/ui/causes';
+import { causeText } from '@/lib/domain/cause-labels';
 import { checkReason, displayStatus, formatInterval, formatLatency, monitorTarget } from '@/lib/ui/view-models';
 import { api } from '@/components/api-client';
 import { DeleteMonitorButton } from '@/components/monitors/delete-dialog';

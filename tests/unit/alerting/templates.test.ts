@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeReason, formatDuration, renderAlert, toSingleLine } from '@/lib/alerting/templates';
+import { renderAlert, toSingleLine } from '@/lib/alerting/templates';
 import type { AlertEvent } from '@/lib/alerting/types';
 
 const AT = new Date('2025-03-04T05:06:07.000Z');
@@ -18,41 +18,6 @@ function event(overrides: Partial<AlertEvent> = {}): AlertEvent {
     ...overrides,
   };
 }
-
-describe('formatDuration', () => {
-  it.each([
-    [0, 'less than 1 s'],
-    [999, 'less than 1 s'],
-    [45_000, '45 s'],
-    [60_000, '1 min'],
-    [192_000, '3 min 12 s'],
-    [192_900, '3 min 12 s'],
-    [3_600_000, '1 h'],
-    [(2 * 3600 + 5 * 60 + 30) * 1000, '2 h 5 min'],
-    [86_400_000, '1 d'],
-    [(27 * 3600 + 59 * 60) * 1000, '1 d 3 h'],
-    [-5, 'less than 1 s'],
-    [Number.NaN, 'less than 1 s'],
-  ])('%d ms → %s', (ms, expected) => {
-    expect(formatDuration(ms)).toBe(expected);
-  });
-});
-
-describe('describeReason', () => {
-  it('joins the cause label and the error', () => {
-    expect(describeReason('http_status', 'HTTP 503 Service Unavailable')).toBe('Unexpected status: HTTP 503 Service Unavailable');
-  });
-  it('does not repeat a label the error already states', () => {
-    expect(describeReason('connection_refused', 'Connection refused')).toBe('Connection refused');
-    expect(describeReason('dns_failure', 'DNS failure for example.invalid')).toBe('DNS failure for example.invalid');
-  });
-  it('copes with missing or unknown parts', () => {
-    expect(describeReason(null, 'boom')).toBe('boom');
-    expect(describeReason('heartbeat_missed', null)).toBe('Heartbeat missed');
-    expect(describeReason('some_new_cause', null)).toBe('some new cause');
-    expect(describeReason(null, null)).toBeNull();
-  });
-});
 
 describe('renderAlert subjects', () => {
   it.each([
@@ -78,7 +43,7 @@ describe('renderAlert bodies', () => {
     const { text, html } = renderAlert(event(), APP);
     for (const part of [text, html]) {
       expect(part).toContain('My API is down.');
-      expect(part).toContain('Unexpected status: HTTP 503 Service Unavailable');
+      expect(part).toContain('Unexpected status — HTTP 503 Service Unavailable');
       expect(part).toContain('2025-03-04T05:06:07.000Z');
       expect(part).toContain('Tue, 04 Mar 2025 05:06:07 UTC');
       expect(part).toContain('https://pingboard.example.com/monitors/mon_1');
