@@ -1,3 +1,5 @@
+import type { Phase } from '@/lib/domain/phases';
+
 // Chart colours match the status badges (see app/globals.css).
 export const CHART_COLORS = {
   up: '#16a34a',
@@ -21,4 +23,4 @@ export const PHASE_COLORS = {
   tlsMs: '#ec4899',
   ttfbMs: '#0284c7',
   transferMs: '#14b8a6',
-} as const;
+} as const satisfies Record<Phase, string>;

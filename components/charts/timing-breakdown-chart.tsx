@@ -2,7 +2,8 @@
 
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TimingBucket } from '@/lib/domain/timing-medians';
-import { formatPhaseMs, PHASES } from '@/lib/ui/timings';
+import { PHASES } from '@/lib/domain/phases';
+import { formatPhaseMs, PHASE_LABELS } from '@/lib/ui/timings';
 import { formatAbsolute, useTimeZone } from '@/components/ui/time';
 import { PHASE_COLORS } from '@/components/charts/colors';
 
@@ -25,7 +26,7 @@ function BreakdownTooltip({ active, payload, timeZone }: { active?: boolean; pay
         <div>No checks</div>
       ) : (
         <ul>
-          {PHASES.map((ph) => (p[ph.key] === null ? null : <li key={ph.key}>{`${ph.label} ${formatPhaseMs(p[ph.key] as number)}`}</li>))}
+          {PHASES.map((ph) => (p[ph] === null ? null : <li key={ph}>{`${PHASE_LABELS[ph]} ${formatPhaseMs(p[ph] as number)}`}</li>))}
         </ul>
       )}
       <div className="text-zinc-500 dark:text-zinc-400">{p.samples} checks (medians)</div>
@@ -38,9 +39,9 @@ export function TimingBreakdownChart({ buckets, hours }: { buckets: TimingBucket
   const tz = useTimeZone();
   const points: Point[] = buckets.map((b) => ({ ...b, t: new Date(b.start).getTime() }));
   const measured = points.filter((p) => p.samples > 0).length;
-  const present = PHASES.filter((ph) => points.some((p) => p[ph.key] !== null));
+  const present = PHASES.filter((ph) => points.some((p) => p[ph] !== null));
   const label = measured
-    ? `Median request phases per interval (${present.map((p) => p.label).join(', ')}), ${measured} intervals with checks`
+    ? `Median request phases per interval (${present.map((ph) => PHASE_LABELS[ph]).join(', ')}), ${measured} intervals with checks`
     : 'No phase timings in this window';
   return (
     <figure data-chart="timings" className="text-zinc-500 dark:text-zinc-400">
@@ -48,9 +49,9 @@ export function TimingBreakdownChart({ buckets, hours }: { buckets: TimingBucket
         <span className="font-medium">Response time breakdown</span>
         <ul className="flex flex-wrap gap-x-3 gap-y-1" aria-label="Phases">
           {PHASES.map((ph) => (
-            <li key={ph.key} className="inline-flex items-center gap-1">
-              <span aria-hidden="true" className="inline-block size-2.5 rounded-sm" style={{ backgroundColor: PHASE_COLORS[ph.key] }} />
-              {ph.label}
+            <li key={ph} className="inline-flex items-center gap-1">
+              <span aria-hidden="true" className="inline-block size-2.5 rounded-sm" style={{ backgroundColor: PHASE_COLORS[ph] }} />
+              {PHASE_LABELS[ph]}
             </li>
           ))}
         </ul>
@@ -62,7 +63,7 @@ export function TimingBreakdownChart({ buckets, hours }: { buckets: TimingBucket
           <YAxis width={56} tickFormatter={(v: number) => `${v} ms`} allowDecimals={false} {...axisProps} />
           <Tooltip cursor={{ fillOpacity: 0.08 }} content={<BreakdownTooltip timeZone={tz} />} />
           {PHASES.map((ph) => (
-            <Bar key={ph.key} dataKey={ph.key} name={ph.label} stackId="phases" fill={PHASE_COLORS[ph.key]} isAnimationActive={false} />
+            <Bar key={ph} dataKey={ph} name={PHASE_LABELS[ph]} stackId="phases" fill={PHASE_COLORS[ph]} isAnimationActive={false} />
           ))}
         </BarChart>
       </div>

@@ -1,8 +1,6 @@
 // Median phase timings per time bucket, for the monitor page's stacked chart. Medians, not
 // means: one 10-second outlier should not paint a whole hour slow.
-
-export const PHASES = ['dnsMs', 'connectMs', 'tlsMs', 'ttfbMs', 'transferMs'] as const;
-export type Phase = (typeof PHASES)[number];
+import { PHASES, type Phase } from './phases';
 
 export type PhaseSample = { checkedAt: number } & Record<Phase, number | null>;
 

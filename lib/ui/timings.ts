@@ -1,19 +1,20 @@
+import { PHASES, type Phase } from '@/lib/domain/phases';
 import type { CheckDto } from '@/lib/dto';
 
 // Phase names and the waterfall layout of one check, shared by the waterfall and the
 // breakdown chart. Pure, so the maths is the same on the server and in the browser.
 
-export const PHASES = [
-  { key: 'dnsMs', label: 'DNS' },
-  { key: 'connectMs', label: 'Connect' },
-  { key: 'tlsMs', label: 'TLS' },
-  { key: 'ttfbMs', label: 'TTFB' },
-  { key: 'transferMs', label: 'Transfer' },
-] as const;
-export type PhaseKey = (typeof PHASES)[number]['key'];
+/** A Record over the phases, so a phase added without a label is a compile error. */
+export const PHASE_LABELS: Record<Phase, string> = {
+  dnsMs: 'DNS',
+  connectMs: 'Connect',
+  tlsMs: 'TLS',
+  ttfbMs: 'TTFB',
+  transferMs: 'Transfer',
+};
 
 export interface WaterfallSegment {
-  key: PhaseKey;
+  key: Phase;
   label: string;
   ms: number;
   /** Start and width as percentages of the whole bar. */
@@ -24,7 +25,7 @@ export interface WaterfallSegment {
 /** The phases that happened, one after the other; phases that did not (no TLS on http) are left out. */
 export function waterfallSegments(t: CheckDto['timings'] | null | undefined): { segments: WaterfallSegment[]; totalMs: number } {
   if (!t) return { segments: [], totalMs: 0 };
-  const present = PHASES.flatMap((p) => (t[p.key] === null || t[p.key] === undefined ? [] : [{ ...p, ms: Math.max(0, t[p.key] as number) }]));
+  const present = PHASES.flatMap((key) => (t[key] === null || t[key] === undefined ? [] : [{ key, label: PHASE_LABELS[key], ms: Math.max(0, t[key] as number) }]));
   const sum = present.reduce((s, p) => s + p.ms, 0);
   const totalMs = Math.max(t.totalMs ?? 0, sum);
   let start = 0;
