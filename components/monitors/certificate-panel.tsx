@@ -3,8 +3,7 @@
 import type { MonitorDto } from '@/lib/dto';
 import { LocalTime, useNow } from '@/components/ui/time';
 import { cn } from '@/components/ui/cn';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '@/lib/shared/time';
 
 /** The https certificate seen by the last check, warned about (in words, not only colour) near expiry. */
 export function CertificatePanel({ monitor }: { monitor: Pick<MonitorDto, 'certExpiresAt' | 'certIssuer' | 'certExpiryThresholdDays'> }) {

@@ -1,4 +1,5 @@
 // Whether a "still down" reminder is due. Pure, so the rule has its own unit tests.
+import { MINUTE_MS } from '@/lib/shared/time';
 
 export interface ReminderClock {
   /** The monitor's reminderIntervalMinutes; null or 0 means reminders are off. */
@@ -13,5 +14,5 @@ export interface ReminderClock {
 export function reminderDue({ intervalMinutes, startedAt, lastReminderAt }: ReminderClock, now: Date): boolean {
   if (!intervalMinutes || intervalMinutes <= 0) return false;
   const since = (lastReminderAt ?? startedAt).getTime();
-  return now.getTime() - since >= intervalMinutes * 60_000;
+  return now.getTime() - since >= intervalMinutes * MINUTE_MS;
 }

@@ -4,8 +4,8 @@ import { phaseSamples, recentChecksByMonitor, uptimeBucketCounts, uptimeCountsSi
 import { timingMedians, type TimingBucket } from '@/lib/domain/timing-medians';
 import { buildUptimeReport, uptimePercent, type UptimeReport } from '@/lib/domain/uptime';
 import { monitorListItemDto, type MonitorListItemDto } from '@/lib/dto';
+import { HOUR_MS } from '@/lib/shared/time';
 
-const HOUR_MS = 3_600_000;
 export const UPTIME_BUCKETS = 24;
 
 /** The dashboard list: every monitor of the user with 24 h uptime and recent checks, in three queries in all. */
