@@ -1,3 +1,5 @@
+// One check outcome in the shapes it is stored in: its Check row and the monitor's last-check
+// fields, built here once for the batched writer and for status changes alike.
 import type { CheckOutcome } from '@/lib/checker/types';
 import type { NewCheck } from '@/lib/data/checks';
 import type { MonitorSummary } from '@/lib/worker/result-writer';
@@ -24,14 +26,21 @@ export function outcomeToRow(monitorId: string, o: CheckOutcome): NewCheck {
   };
 }
 
-export function outcomeToSummary(o: CheckOutcome, consecutiveFailures: number): MonitorSummary {
+/** A monitor's last-check fields, as stored with every result and with every status change. */
+export type LastCheck = Omit<MonitorSummary, 'consecutiveFailures'>;
+
+/** The last-check fields for one outcome; the certificate only when the check saw one, so a stored one is kept otherwise. */
+export function outcomeToLastCheck(o: CheckOutcome): LastCheck {
   return {
     lastCheckedAt: o.startedAt,
     lastLatencyMs: Math.round(o.latencyMs),
     lastStatusCode: o.statusCode,
     lastError: o.error,
     lastCause: o.cause,
-    consecutiveFailures,
     ...(o.tls ? { certExpiresAt: o.tls.validTo, certIssuer: o.tls.issuer } : {}),
   };
+}
+
+export function outcomeToSummary(o: CheckOutcome, consecutiveFailures: number): MonitorSummary {
+  return { ...outcomeToLastCheck(o), consecutiveFailures };
 }

@@ -15,6 +15,7 @@ import { certificateAlertFor } from '@/lib/domain/certificate-alerts';
 import { monitorTarget } from '@/lib/alerting/monitor-target';
 import { logger } from '@/lib/logger';
 import { retryWithBackoff } from '@/lib/shared/retry';
+import { outcomeToLastCheck } from '@/lib/worker/check-row';
 
 // The "alert" step of check -> store -> alert: persists status changes with their
 // incidents (awaited, so a restart resumes from them) and hands alerts to the dispatcher
@@ -69,15 +70,8 @@ export class IncidentAlerts implements StatusAlerts {
           consecutiveFailures: t.next.consecutiveFailures,
           cause: outcome.cause,
           error: outcome.error,
-          lastCheck: {
-            lastCheckedAt: at,
-            lastLatencyMs: Math.round(outcome.latencyMs),
-            lastStatusCode: outcome.statusCode,
-            lastError: outcome.error,
-            lastCause: outcome.cause,
-            // A certificate rejected as expired is part of why it went DOWN: shown with the status.
-            ...(outcome.tls ? { certExpiresAt: outcome.tls.validTo, certIssuer: outcome.tls.issuer } : {}),
-          },
+          // With its certificate: one rejected as expired is part of why it went DOWN.
+          lastCheck: outcomeToLastCheck(outcome),
         },
         t.event,
       ),
