@@ -1,6 +1,7 @@
-// One provider, one message: the retry loop, free of the database and the clock so it can be
-// tested with a fake provider and an instant sleep.
+// One provider, one message: the retry policy of alert delivery over the shared backoff loop,
+// free of the database and the clock so it can be tested with a fake provider and an instant sleep.
 import { logger } from '@/lib/logger';
+import { retryWithBackoff } from '@/lib/shared/retry';
 import type { AlertMessage, AlertOutcome, AlertProvider } from './types';
 
 export interface DeliverOptions {
@@ -30,17 +31,22 @@ export async function deliverWithRetry(
   message: AlertMessage,
   options: DeliverOptions,
 ): Promise<DeliveryResult> {
-  const retries = options.retries ?? DEFAULT_RETRIES;
-  let lastError = '';
-  for (let attempt = 0; attempt <= retries; attempt++) {
-    if (attempt > 0) await options.sleep(options.retryBaseMs * 2 ** (attempt - 1));
-    try {
-      await provider.send(recipient, message);
-      return { outcome: 'sent', error: null, attempts: attempt + 1 };
-    } catch (err) {
-      lastError = errorText(err);
-      logger.warn({ channel: provider.channel, attempt: attempt + 1, error: lastError }, 'alert send attempt failed');
-    }
+  let attempts = 0;
+  try {
+    await retryWithBackoff(
+      async (attempt) => {
+        attempts = attempt;
+        try {
+          await provider.send(recipient, message);
+        } catch (err) {
+          logger.warn({ channel: provider.channel, attempt, error: errorText(err) }, 'alert send attempt failed');
+          throw err;
+        }
+      },
+      { attempts: 1 + (options.retries ?? DEFAULT_RETRIES), baseDelayMs: options.retryBaseMs, sleep: options.sleep },
+    );
+    return { outcome: 'sent', error: null, attempts };
+  } catch (err) {
+    return { outcome: 'failed', error: errorText(err), attempts };
   }
-  return { outcome: 'failed', error: lastError, attempts: retries + 1 };
 }
