@@ -19,6 +19,20 @@ const envSchema = z.object({
   SENDGRID_API_BASE_URL: z.url().default('https://api.sendgrid.com'),
   ALERT_EMAIL_FROM: z.string().default('alerts@pingboard.local'),
   ALERT_RETRY_BASE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  /** How long a channel delivery keeps being retried after temporary failures. */
+  ALERT_RETRY_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+  /** Set: email goes through this SMTP server (nodemailer) instead of SendGrid. */
+  SMTP_HOST: z.string().trim().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65_535).default(587),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  /** true: TLS from the first byte (port 465); false: STARTTLS when the server offers it. */
+  SMTP_SECURE: bool.default(false),
+  /** Origins of the chat services' APIs, so a regional endpoint or a test fake can stand in. */
+  TELEGRAM_API_BASE_URL: z.url().default('https://api.telegram.org'),
+  PUSHOVER_API_BASE_URL: z.url().default('https://api.pushover.net'),
+  /** The full Events API v2 enqueue URL. */
+  PAGERDUTY_EVENTS_URL: z.url().default('https://events.pagerduty.com/v2/enqueue'),
   /** Defaults to http://localhost:<PORT>, filled in by getEnv. */
   APP_URL: z.url().optional(),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),

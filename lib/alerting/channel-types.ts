@@ -62,6 +62,8 @@ export interface HttpRequest {
   body?: string;
   /** Operator-configured endpoints (env base URLs) skip the private-address rule; metadata addresses stay refused. */
   trusted?: boolean;
+  /** Values that must never appear in an error message (tokens in the body, keys in headers), redacted if a server echoes them. */
+  secrets?: readonly string[];
 }
 
 export interface HttpResponse {
