@@ -2,6 +2,7 @@
 
 import type { ReactNode } from 'react';
 import type { MonitorDetailData } from '@/lib/page-data/monitors';
+import { monitorKind } from '@/lib/monitor-kinds';
 import { formatInterval, formatLatency, formatPercent, UPTIME_WINDOWS } from '@/lib/ui/view-models';
 import { LatencyChart, UptimeBarChart } from '@/components/charts/history-charts';
 import { TimingBreakdownChart } from '@/components/charts/timing-breakdown-chart';
@@ -21,8 +22,9 @@ import { cn } from '@/components/ui/cn';
 export function MonitorDetail({ initial }: { initial: MonitorDetailData }) {
   const d = useMonitorDetail(initial);
   const { monitor, report } = d;
-  const probed = monitor.type !== 'heartbeat';
-  const https = monitor.type === 'http' && (monitor.url?.startsWith('https:') || monitor.certExpiresAt !== null);
+  const kind = monitorKind(monitor.type);
+  const probed = kind.probed;
+  const https = kind.ui.showsCertificate(monitor);
 
   return (
     <div className="space-y-4">
@@ -45,7 +47,7 @@ export function MonitorDetail({ initial }: { initial: MonitorDetailData }) {
         />
       </dl>
 
-      {monitor.type === 'heartbeat' ? (
+      {kind.needsPushToken ? (
         <Card aria-labelledby="heartbeat-title">
           <CardHeader title="Heartbeat" id="heartbeat-title" />
           <HeartbeatPanel monitor={monitor} />

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { MonitorDto } from '@/lib/dto';
+import { monitorKind } from '@/lib/monitor-kinds';
 import { ADVANCED_FIELDS, hasInputFor, initialValues, issueErrors, validate, type FormErrors, type FormValues, type SetValue } from '@/lib/ui/monitor-form-model';
 import { api } from '@/components/api-client';
 import { Button, buttonClass } from '@/components/ui/button';
@@ -64,9 +65,9 @@ export function MonitorForm({ monitor }: { monitor?: MonitorDto }) {
       ? await api<{ monitor: MonitorDto }>(`/api/monitors/${monitor!.id}`, { method: 'PATCH', body: payload })
       : await api<{ monitor: MonitorDto }>('/api/monitors', { method: 'POST', body: payload });
     if (res.ok) {
-      // A new heartbeat goes straight to its page, where its secret URL is.
+      // A new push monitor goes straight to its page, where its secret URL is.
       const id = res.data.monitor.id;
-      router.push(editing || values.type === 'heartbeat' ? `/monitors/${id}` : '/');
+      router.push(editing || monitorKind(values.type).needsPushToken ? `/monitors/${id}` : '/');
       router.refresh();
       return;
     }

@@ -1,7 +1,7 @@
 // Start-up recovery: an incident opened (or closed) and the process died before the alert
 // went out, so there is no Alert row at all. A row with any outcome means it was attempted.
 import { incidentsWithUnsentAlerts } from '@/lib/data/alerts';
-import { monitorTarget } from './monitor-target';
+import { monitorTarget } from '@/lib/monitor-kinds';
 import type { AlertEvent } from './types';
 
 /**

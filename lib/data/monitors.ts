@@ -5,6 +5,7 @@ import { LimitReachedError, NotFoundError } from '@/lib/errors';
 import { fieldsToRowData, rowHeaders } from '@/lib/data/monitor-row';
 import type { MonitorFields } from '@/lib/schemas/monitor';
 import { randomToken } from '@/lib/ids';
+import { monitorKind } from '@/lib/monitor-kinds';
 
 // User-facing monitor access. Every function takes the owner's id and puts it in the
 // where clause, so another user's monitor is indistinguishable from a missing one.
@@ -37,7 +38,7 @@ export async function createMonitor(userId: string, fields: MonitorFields, maxPe
       data: {
         ...fieldsToRowData(fields),
         userId,
-        heartbeatToken: fields.type === 'heartbeat' ? randomToken() : null,
+        heartbeatToken: monitorKind(fields.type).needsPushToken ? randomToken() : null,
       },
     });
   });
@@ -48,7 +49,7 @@ export async function updateMonitor(userId: string, current: Monitor, fields: Mo
     where: { id: current.id, userId },
     data: {
       ...fieldsToRowData(fields, rowHeaders(current)),
-      heartbeatToken: fields.type === 'heartbeat' ? (current.heartbeatToken ?? randomToken()) : null,
+      heartbeatToken: monitorKind(fields.type).needsPushToken ? (current.heartbeatToken ?? randomToken()) : null,
     },
   });
   if (count === 0) throw new NotFoundError('Monitor');

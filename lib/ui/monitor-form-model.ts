@@ -9,6 +9,7 @@ import {
   type MONITOR_TYPES,
 } from '@/lib/schemas/monitor';
 import type { MonitorDto } from '@/lib/dto';
+import { monitorKind, type MonitorFieldKey } from '@/lib/monitor-kinds';
 import { INTERVAL_PRESETS } from '@/lib/ui/view-models';
 
 // The monitor form as plain data: text inputs in, the API body out. Validation is the
@@ -138,17 +139,17 @@ export function buildPayload(v: FormValues, opts: BuildOptions): { payload: Crea
   const payload: CreateMonitorInput = { name: v.name, type: v.type, intervalSeconds: intervalSeconds ?? Number.NaN, active: v.active };
   payload.reminderIntervalMinutes = num('reminderIntervalMinutes', v.reminderIntervalMinutes, 'the reminder interval in minutes', true);
 
-  if (v.type !== 'heartbeat') {
-    if (v.timeout.trim() !== '' && (!opts.editing || opts.timeoutTouched)) payload.timeoutSeconds = num('timeoutSeconds', v.timeout, 'the timeout in seconds') ?? undefined;
-    payload.retries = num('retries', v.retries, 'the number of retries') ?? undefined;
-    payload.retryIntervalSeconds = num('retryIntervalSeconds', v.retryIntervalSeconds, 'the retry interval in seconds') ?? undefined;
+  // Only what the kind shows is sent: the rest keeps its stored value or default.
+  const shows = (key: MonitorFieldKey) => monitorKind(v.type).ui.formFields.includes(key);
+  if (shows('timeoutSeconds') && v.timeout.trim() !== '' && (!opts.editing || opts.timeoutTouched)) {
+    payload.timeoutSeconds = num('timeoutSeconds', v.timeout, 'the timeout in seconds') ?? undefined;
   }
-  if (v.type === 'heartbeat') payload.graceSeconds = num('graceSeconds', v.grace, 'the grace period in seconds') ?? undefined;
-  if (v.type === 'tcp') {
-    payload.host = v.host.trim() === '' ? null : v.host;
-    payload.port = num('port', v.port, 'a port', true);
-  }
-  if (v.type === 'http') Object.assign(payload, httpPayload(v, errors));
+  if (shows('retries')) payload.retries = num('retries', v.retries, 'the number of retries') ?? undefined;
+  if (shows('retryIntervalSeconds')) payload.retryIntervalSeconds = num('retryIntervalSeconds', v.retryIntervalSeconds, 'the retry interval in seconds') ?? undefined;
+  if (shows('graceSeconds')) payload.graceSeconds = num('graceSeconds', v.grace, 'the grace period in seconds') ?? undefined;
+  if (shows('host')) payload.host = v.host.trim() === '' ? null : v.host;
+  if (shows('port')) payload.port = num('port', v.port, 'a port', true);
+  if (shows('url')) Object.assign(payload, httpPayload(v, errors));
   return { payload, errors };
 }
 
@@ -206,19 +207,15 @@ export function validate(v: FormValues, opts: BuildOptions): { payload: CreateMo
   return { payload, errors: { ...schemaErrors, ...errors } };
 }
 
-const COMMON = ['name', 'type', 'intervalSeconds', 'active', 'reminderIntervalMinutes'];
-const BY_TYPE: Record<MonitorType, string[]> = {
-  http: ['url', 'method', 'timeoutSeconds', 'retries', 'retryIntervalSeconds', 'headers', 'body', 'acceptedStatusCodes', 'followRedirects', 'maxRedirects', 'keyword', 'keywordMode', 'keywordCaseSensitive', 'jsonAssertions', 'maxResponseTimeMs', 'ignoreTlsErrors', 'certExpiryThresholdDays'],
-  tcp: ['host', 'port', 'timeoutSeconds', 'retries', 'retryIntervalSeconds'],
-  heartbeat: ['graceSeconds'],
-};
+/** Inputs every kind shows; the rest are the kind's formFields. */
+const COMMON: readonly string[] = ['name', 'type', 'intervalSeconds', 'active', 'reminderIntervalMinutes'];
 /** Fields inside the collapsed "Advanced options"; an error there opens it. */
 export const ADVANCED_FIELDS = new Set(['headers', 'body', 'acceptedStatusCodes', 'followRedirects', 'maxRedirects', 'keyword', 'keywordMode', 'keywordCaseSensitive', 'jsonAssertions', 'maxResponseTimeMs', 'ignoreTlsErrors', 'certExpiryThresholdDays', 'retries', 'retryIntervalSeconds', 'reminderIntervalMinutes']);
 
 /** Whether an error key has an input on screen for this form state (else it goes in the notice on top). */
 export function hasInputFor(key: string, v: FormValues): boolean {
   const [head, index] = key.split('.');
-  if (!COMMON.includes(head) && !BY_TYPE[v.type].includes(head)) return false;
+  if (!COMMON.includes(head) && !(monitorKind(v.type).ui.formFields as readonly string[]).includes(head)) return false;
   if (head === 'body' && !METHODS_WITH_BODY.has(v.method)) return false;
   if (index === undefined) return true;
   const rows = head === 'headers' ? v.headers : head === 'jsonAssertions' ? v.jsonAssertions : [];

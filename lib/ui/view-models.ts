@@ -1,4 +1,5 @@
 import type { CheckDto, MonitorDto, MonitorListItemDto } from '@/lib/dto';
+import { monitorKind } from '@/lib/monitor-kinds';
 import { causeText } from '@/lib/domain/cause-labels';
 
 // Isomorphic shapes and formatting for the pages: the server maps lib/ rows into them for
@@ -36,10 +37,9 @@ export interface DashboardRow {
   recent: RecentPoint[];
 }
 
+/** The dashboard's target column: the URL, host:port, or 'Heartbeat'. */
 export function monitorTarget(m: Pick<MonitorDto, 'type' | 'url' | 'host' | 'port'>): string {
-  if (m.type === 'tcp') return `${m.host ?? ''}:${m.port ?? ''}`;
-  if (m.type === 'heartbeat') return 'Heartbeat';
-  return m.url ?? '';
+  return monitorKind(m.type).ui.target(m);
 }
 
 export function toDashboardRow(m: MonitorListItemDto): DashboardRow {

@@ -6,12 +6,14 @@ import { ResultWriter } from '@/lib/worker/result-writer';
 import { monitorToProbe, scheduleKey } from '@/lib/worker/probe';
 import { outcomeToRow, outcomeToSummary } from '@/lib/worker/check-row';
 import type { StatusAlerts } from '@/lib/worker/status-alerts';
-import { heartbeatDeadline, heartbeatOutcome } from '@/lib/worker/heartbeat';
+import { monitorKind, type CheckAction } from '@/lib/monitor-kinds';
 import { logger } from '@/lib/logger';
 
 // The MonitorWorker owns one timer per active monitor (the `timers` Map) and runs each
 // check as: probe -> status transition -> store (batched) -> alert. Checks of one monitor
-// never overlap; checks of different monitors never wait for each other.
+// never overlap; checks of different monitors never wait for each other. When a monitor is
+// due, and what being due means, its kind says (lib/monitor-kinds): the worker only keeps
+// the timers.
 
 export interface WorkerDeps {
   runCheck: (probe: Probe, policy: OutboundPolicy) => Promise<CheckOutcome>;
@@ -97,18 +99,24 @@ export class MonitorWorker {
   /** Runs a check now, after any check of this monitor already under way, and applies it like a scheduled one. */
   async checkNow(monitor: Monitor): Promise<CheckRun> {
     const entry = this.entries.get(monitor.id) ?? this.entryFor(monitor);
-    const run = await this.serialized(entry, () => this.execute(entry));
+    const run = await this.serialized(entry, () => {
+      const m = entry.monitor;
+      return this.perform(entry, monitorKind(m.type).schedule.onCheckNow(m, Date.now()));
+    });
     // A failed manual check of a scheduled monitor is confirmed like a scheduled one.
     this.afterCheck(entry);
     return run;
   }
 
-  /** A heartbeat ping: UP, or DOWN when the job reported failure. */
+  /** A push monitor's job reported in: UP, or DOWN when it reported a failure; the timer then waits afresh. */
   async heartbeat(monitor: Monitor, ok: boolean, at = new Date()): Promise<CheckRun> {
+    const onPush = monitorKind(monitor.type).schedule.onPush;
+    if (!onPush) throw new Error(`A ${monitor.type} monitor does not take pushes`);
     const entry = this.entries.get(monitor.id) ?? this.entryFor(monitor);
-    entry.monitor = { ...monitor, lastHeartbeatAt: at };
-    const run = await this.serialized(entry, () => this.apply(entry, heartbeatOutcome(entry.monitor, ok ? 'ping' : 'fail', at)));
-    if (entry.monitor.active && this.running) this.arm(entry, heartbeatDeadline(entry.monitor) - Date.now());
+    const push = onPush(monitor, ok, at);
+    entry.monitor = push.monitor;
+    const run = await this.serialized(entry, () => this.apply(entry, push.outcome));
+    if (entry.monitor.active && this.running) this.arm(entry, this.firstDelay(entry.monitor, FIRST_CHECK_DELAY_MS));
     return run;
   }
 
@@ -121,8 +129,8 @@ export class MonitorWorker {
     logger.info('monitor worker stopped');
   }
 
-  private firstDelay(m: Monitor, probeDelayMs: number): number {
-    return m.type === 'heartbeat' ? Math.max(0, heartbeatDeadline(m) - Date.now()) : probeDelayMs;
+  private firstDelay(m: Monitor, defaultDelayMs: number): number {
+    return monitorKind(m.type).schedule.firstDelayMs(m, Date.now(), defaultDelayMs);
   }
 
   /**
@@ -170,8 +178,9 @@ export class MonitorWorker {
     if (entry.removed || this.entries.get(entry.monitor.id) !== entry) return;
     const m = entry.monitor;
     const now = Date.now();
-    if (m.type === 'heartbeat' && heartbeatDeadline(m) > now) {
-      this.arm(entry, heartbeatDeadline(m) - now);
+    const due = monitorKind(m.type).schedule.onTimer(m, now);
+    if (due.run === 'wait') {
+      this.arm(entry, due.delayMs);
       return;
     }
     const period = m.intervalSeconds * 1000;
@@ -183,7 +192,7 @@ export class MonitorWorker {
       logger.debug({ monitorId: m.id }, 'previous check still running; skipping this one');
       return;
     }
-    const run = m.type === 'heartbeat' ? this.apply(entry, heartbeatOutcome(m, 'missed', new Date(now))) : this.execute(entry);
+    const run = this.perform(entry, due);
     entry.running = run;
     void run
       .then(() => this.afterCheck(entry))
@@ -212,19 +221,16 @@ export class MonitorWorker {
     }
   }
 
-  private async execute(entry: Entry): Promise<CheckRun> {
-    const m = entry.monitor;
-    const now = new Date();
-    const outcome = entry.probe
-      ? await this.deps.runCheck(entry.probe, this.deps.policy)
-      : heartbeatOutcome(m, heartbeatDeadline(m) > now.getTime() && m.lastHeartbeatAt ? 'ping' : 'missed', now);
-    return this.apply(entry, outcome);
+  /** Runs the probe, or takes the outcome the kind already knows, and applies it. */
+  private async perform(entry: Entry, action: CheckAction): Promise<CheckRun> {
+    if (action.run === 'outcome') return this.apply(entry, action.outcome);
+    if (!entry.probe) throw new Error(`Monitor ${entry.monitor.id} has no target to check`);
+    return this.apply(entry, await this.deps.runCheck(entry.probe, this.deps.policy));
   }
 
   private async apply(entry: Entry, outcome: CheckOutcome): Promise<CheckRun> {
     const m = entry.monitor;
-    const retries = m.type === 'heartbeat' ? 0 : m.retries;
-    const t = transition(entry.state, outcome.status, retries);
+    const t = transition(entry.state, outcome.status, monitorKind(m.type).retries(m));
     entry.state = t.next;
     const row = outcomeToRow(m.id, outcome);
     if (entry.removed) return { row, written: Promise.resolve() };

@@ -12,7 +12,7 @@ import {
   recordStatusChange,
 } from '@/lib/data/monitor-state';
 import { certificateAlertFor } from '@/lib/domain/certificate-alerts';
-import { monitorTarget } from '@/lib/alerting/monitor-target';
+import { monitorTarget } from '@/lib/monitor-kinds';
 import { logger } from '@/lib/logger';
 import { retryWithBackoff } from '@/lib/shared/retry';
 import { outcomeToLastCheck } from '@/lib/worker/check-row';

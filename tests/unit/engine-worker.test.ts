@@ -1,5 +1,6 @@
 // The MonitorWorker with its outside world faked (probe, alerts, result writer): the state a
-// check in flight lands on, and retries after a failed manual check. No database, no sockets.
+// check in flight lands on, retries after a failed manual check, and a push monitor's
+// schedule, which its kind decides. No database, no sockets.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Monitor } from '@/lib/generated/prisma/client';
 import type { CheckOutcome } from '@/lib/checker/types';
@@ -35,11 +36,11 @@ const outcome = (status: 'UP' | 'DOWN'): CheckOutcome => ({
 });
 
 function harness(monitors: Monitor[] = []) {
-  const events: Array<{ at: number; event: Transition['event']; status: string }> = [];
+  const events: Array<{ at: number; event: Transition['event']; status: string; cause: string | null }> = [];
   const probes: number[] = [];
   let next: () => Promise<CheckOutcome> = async () => outcome('UP');
   const alerts: StatusAlerts = {
-    onResult: async (_m, t) => void events.push({ at: Date.now(), event: t.event, status: t.next.status }),
+    onResult: async (_m, t, o) => void events.push({ at: Date.now(), event: t.event, status: t.next.status, cause: o.cause }),
     settle: async () => {},
   };
   const writer = { enqueue: async () => {}, flush: async () => {} } as unknown as ResultWriter;
@@ -112,5 +113,44 @@ describe('MonitorWorker', () => {
     await sleep(1300);
     expect(h.probes).toHaveLength(1);
     expect(h.worker.scheduled).toBe(0);
+  });
+
+  it('a push monitor is never probed: a ping is UP, and silence past period + grace is DOWN at once, whatever its retries', async () => {
+    const m = monitorRow({ type: 'heartbeat', url: null, status: 'PENDING', intervalSeconds: 1, graceSeconds: 0, retries: 3, createdAt: new Date(Date.now() - 500) });
+    const h = harness([m]);
+    stopLater = h.worker;
+    await h.worker.start();
+    expect(h.worker.scheduled).toBe(1);
+    const pingAt = new Date();
+    await h.worker.heartbeat(m, true, pingAt);
+    expect(h.events.at(-1)).toMatchObject({ status: 'UP', cause: null });
+    // The ping moved the deadline: the first one (about 500 ms after start) passes without a result.
+    await sleep(700);
+    expect(h.events).toHaveLength(1);
+    await sleep(600);
+    const down = h.events.find((e) => e.event === 'DOWN');
+    expect(down).toMatchObject({ status: 'DOWN', cause: 'heartbeat_missed' });
+    expect(down!.at - pingAt.getTime()).toBeGreaterThanOrEqual(950);
+    expect(down!.at - pingAt.getTime()).toBeLessThan(1400);
+    expect(h.probes).toEqual([]);
+  });
+
+  it('a push monitor checked by hand reports what its pings say, and a reported failure is DOWN', async () => {
+    const m = monitorRow({ type: 'heartbeat', url: null, status: 'UP', intervalSeconds: 60, lastHeartbeatAt: new Date() });
+    const h = harness();
+    stopLater = h.worker;
+    await h.worker.start();
+    expect((await h.worker.checkNow(m)).row).toMatchObject({ status: 'UP' });
+    await h.worker.heartbeat(m, false);
+    expect(h.events.map((e) => [e.event, e.cause])).toEqual([
+      [null, null],
+      ['DOWN', 'heartbeat_failed'],
+    ]);
+    expect(h.probes).toEqual([]);
+  });
+
+  it('a probed monitor takes no pushes', async () => {
+    const h = harness();
+    await expect(h.worker.heartbeat(monitorRow(), true)).rejects.toThrow('does not take pushes');
   });
 });

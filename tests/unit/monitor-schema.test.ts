@@ -7,6 +7,7 @@ import {
   withMonitorDefaults,
 } from '@/lib/schemas/monitor';
 import { signupSchema } from '@/lib/schemas/auth';
+import { z } from 'zod';
 
 const ok = (body: unknown) => createMonitorSchema.safeParse(body).success;
 
@@ -83,6 +84,31 @@ describe('monitor validation', () => {
     // Lowering the interval pulls an implicit timeout down with it; an explicit one is checked.
     expect(mergeMonitorUpdate(base, updateMonitorSchema.parse({ intervalSeconds: 5 })).timeoutSeconds).toBe(5);
     expect(mergeMonitorUpdate(base, updateMonitorSchema.parse({ intervalSeconds: 5, timeoutSeconds: 9 })).timeoutSeconds).toBe(9);
+  });
+});
+
+describe('the create body by kind', () => {
+  it('is read as a discriminated union on type: no type is an HTTP monitor, and each kind keeps every field', () => {
+    const http = createMonitorSchema.parse({ name: 'x', url: 'https://example.com', host: null });
+    const tcp = createMonitorSchema.parse({ name: 'x', type: 'tcp', host: 'db', port: 5432, url: 'https://example.com' });
+    expect(http.type).toBeUndefined();
+    expect(withMonitorDefaults(http).type).toBe('http');
+    expect(tcp).toMatchObject({ type: 'tcp', host: 'db', port: 5432, url: 'https://example.com' });
+  });
+
+  it('refuses an unknown type at its path, with the other issues of the same body', () => {
+    const issues = createMonitorSchema.safeParse({ name: 'x', type: 'ftp', url: 'ftp://example.com' }).error!.issues;
+    expect(issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['type', 'Invalid option: expected one of "http"|"tcp"|"heartbeat"'],
+      ['url', 'Only http and https URLs can be monitored'],
+    ]);
+  });
+
+  it('is documented as one object of every field, as the API docs show it', () => {
+    const doc = z.toJSONSchema(createMonitorSchema, { io: 'input', unrepresentable: 'any' }) as { required: string[]; properties: Record<string, unknown> };
+    expect(doc.required).toEqual(['name']);
+    expect(Object.keys(doc.properties)).toEqual(expect.arrayContaining(['type', 'url', 'host', 'port', 'graceSeconds']));
+    expect(doc.properties.intervalSeconds).toMatchObject({ type: 'integer', minimum: 1, maximum: 86400 });
   });
 });
 

@@ -5,7 +5,8 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { CheckDto, MonitorDto } from '@/lib/dto';
 import { causeText } from '@/lib/domain/cause-labels';
-import { checkReason, displayStatus, formatInterval, formatLatency, monitorTarget } from '@/lib/ui/view-models';
+import { checkReason, displayStatus, formatInterval, formatLatency } from '@/lib/ui/view-models';
+import { monitorKind } from '@/lib/monitor-kinds';
 import { api } from '@/components/api-client';
 import { DeleteMonitorButton } from '@/components/monitors/delete-dialog';
 import { StatusBadge } from '@/components/ui/status-badge';
@@ -15,9 +16,7 @@ import { Notice } from '@/components/ui/field';
 
 /** "GET https://…", "db.internal:5432", or "Heartbeat every 5 min, 60 s grace". */
 function targetLine(m: MonitorDto): string {
-  if (m.type === 'heartbeat') return `Heartbeat · every ${formatInterval(m.intervalSeconds)}, ${m.graceSeconds} s grace`;
-  if (m.type === 'tcp') return `TCP ${monitorTarget(m)}`;
-  return `${m.method} ${monitorTarget(m)}`;
+  return monitorKind(m.type).ui.headline(m, formatInterval(m.intervalSeconds));
 }
 
 /** Name, status, target and the actions (check now, pause, edit, delete) with their results. */

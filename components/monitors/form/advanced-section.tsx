@@ -1,9 +1,11 @@
 import type { FormPartProps } from '@/lib/ui/monitor-form-model';
+import { monitorKind } from '@/lib/monitor-kinds';
 import { HttpOptions } from '@/components/monitors/form/http-options';
 import { AlertingFields } from '@/components/monitors/form/alerting-fields';
 
 /** Everything with a sensible default, folded away so a first monitor needs only a name and a URL. */
 export function AdvancedSection({ open, onToggle, ...props }: FormPartProps & { open: boolean; onToggle: (open: boolean) => void }) {
+  const kind = monitorKind(props.values.type);
   return (
     <details
       open={open}
@@ -16,11 +18,11 @@ export function AdvancedSection({ open, onToggle, ...props }: FormPartProps & { 
         </span>
         Advanced options
         <span className="font-normal text-zinc-500 dark:text-zinc-400">
-          {props.values.type === 'http' ? 'headers, body, status codes, keyword, JSON, TLS, retries' : props.values.type === 'tcp' ? 'retries and reminders' : 'reminders'}
+          {kind.ui.advancedSummary}
         </span>
       </summary>
       <div className="space-y-6 border-t border-zinc-200 px-3 py-4 dark:border-zinc-800">
-        {props.values.type === 'http' ? <HttpOptions {...props} /> : null}
+        {kind.ui.formFields.includes('headers') ? <HttpOptions {...props} /> : null}
         <AlertingFields {...props} />
       </div>
     </details>

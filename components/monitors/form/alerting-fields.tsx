@@ -1,15 +1,16 @@
 import type { FormPartProps } from '@/lib/ui/monitor-form-model';
+import { monitorKind } from '@/lib/monitor-kinds';
 import { NumberField } from '@/components/monitors/form/number-field';
 import { SubLegend } from '@/components/monitors/form/rows';
 
 /** How sure Pingboard must be before alerting, and how often to remind while DOWN. */
 export function AlertingFields({ values, errors, set }: FormPartProps) {
-  const probed = values.type !== 'heartbeat';
+  const retried = monitorKind(values.type).ui.formFields.includes('retries');
   return (
     <fieldset>
       <SubLegend>Confirmation &amp; alerts</SubLegend>
       <div className="grid gap-5 sm:grid-cols-3">
-        {probed ? (
+        {retried ? (
           <>
             <NumberField id="retries" label="Retries" value={values.retries} onChange={(v) => set('retries', v)} error={errors.retries} hint="Failed re-checks before DOWN." min={0} max={10} />
             <NumberField

@@ -1,19 +1,21 @@
 import type { FormPartProps } from '@/lib/ui/monitor-form-model';
+import { monitorKind } from '@/lib/monitor-kinds';
 import { INTERVAL_PRESETS } from '@/lib/ui/view-models';
 import { Field, inputClass } from '@/components/ui/field';
 import { NumberField } from '@/components/monitors/form/number-field';
 
-/** How often: the interval (a heartbeat's period) and the timeout, or the grace time for a heartbeat. */
+/** How often: the interval (a push monitor's period), then the timeout or the grace time, as the kind lists. */
 export function ScheduleFields({ values, errors, set, editing }: FormPartProps & { editing: boolean }) {
-  const heartbeat = values.type === 'heartbeat';
+  const kind = monitorKind(values.type);
+  const pushed = !kind.probed;
   const custom = values.interval === 'custom';
   return (
     <div className="grid gap-5 sm:grid-cols-2">
       <Field
         id="intervalSeconds"
-        label={heartbeat ? 'Period' : 'Interval'}
+        label={pushed ? 'Period' : 'Interval'}
         error={custom ? undefined : errors.intervalSeconds}
-        hint={custom ? undefined : heartbeat ? 'How often your job pings.' : 'How often to check.'}
+        hint={custom ? undefined : pushed ? 'How often your job pings.' : 'How often to check.'}
       >
         {(a11y) => (
           <select {...a11y} name="interval" className={inputClass} value={values.interval} onChange={(e) => set('interval', e.target.value)}>
@@ -29,7 +31,7 @@ export function ScheduleFields({ values, errors, set, editing }: FormPartProps &
       {custom ? (
         <NumberField
           id="customInterval"
-          label={heartbeat ? 'Seconds between pings' : 'Seconds between checks'}
+          label={pushed ? 'Seconds between pings' : 'Seconds between checks'}
           value={values.customInterval}
           onChange={(v) => set('customInterval', v)}
           error={errors.intervalSeconds}
@@ -38,7 +40,7 @@ export function ScheduleFields({ values, errors, set, editing }: FormPartProps &
           max={86400}
         />
       ) : null}
-      {heartbeat ? (
+      {kind.ui.formFields.includes('graceSeconds') ? (
         <NumberField
           id="graceSeconds"
           label="Grace (seconds)"
@@ -49,7 +51,8 @@ export function ScheduleFields({ values, errors, set, editing }: FormPartProps &
           min={0}
           max={86400}
         />
-      ) : (
+      ) : null}
+      {kind.ui.formFields.includes('timeoutSeconds') ? (
         <NumberField
           id="timeoutSeconds"
           label="Timeout (seconds)"
@@ -61,7 +64,7 @@ export function ScheduleFields({ values, errors, set, editing }: FormPartProps &
           max={60}
           placeholder="10"
         />
-      )}
+      ) : null}
     </div>
   );
 }

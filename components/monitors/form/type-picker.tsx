@@ -1,11 +1,8 @@
 import type { MonitorType } from '@/lib/ui/monitor-form-model';
+import { MONITOR_KINDS } from '@/lib/monitor-kinds';
 import { cn } from '@/components/ui/cn';
 
-const TYPES: Array<{ type: MonitorType; label: string; hint: string }> = [
-  { type: 'http', label: 'HTTP', hint: 'Request a URL and check the answer' },
-  { type: 'tcp', label: 'TCP port', hint: 'Open a connection to host and port' },
-  { type: 'heartbeat', label: 'Heartbeat', hint: 'Your job pings Pingboard on a schedule' },
-];
+const TYPES = Object.values(MONITOR_KINDS).map((k) => ({ type: k.type, label: k.ui.label, hint: k.ui.hint }));
 
 /** Radio cards: arrow keys move between them like any radio group. */
 export function TypePicker({ value, onChange }: { value: MonitorType; onChange: (t: MonitorType) => void }) {
