@@ -3,15 +3,18 @@ import { getEnv } from '@/lib/env';
 import { migrateConfiguredDatabase } from '@/lib/db/client';
 import { getJwtKey } from '@/lib/auth/jwt-secret';
 import { startWorker } from '@/lib/worker/instance';
+import { ensureOwnEmailChannel } from '@/lib/services/own-email-channel';
 import { logger } from '@/lib/logger';
 
-/** Start-up in order: settings, secret, schema, worker. Any failure stops the process with a clear message. */
+/** Start-up in order: settings, secret, schema, default channels, worker. Any failure stops the process with a clear message. */
 export async function boot(): Promise<void> {
   try {
     const env = getEnv();
     getJwtKey();
     const { applied } = await migrateConfiguredDatabase();
     if (applied.length) logger.info({ applied, database: env.databasePath }, 'database migrated');
+    const provisioned = await ensureOwnEmailChannel();
+    if (provisioned) logger.info({ users: provisioned }, 'gave existing users an email channel to their own address');
     await startWorker();
   } catch (err) {
     console.error(`\nPingboard cannot start: ${err instanceof Error ? err.message : String(err)}\n`);

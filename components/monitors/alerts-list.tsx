@@ -1,7 +1,6 @@
 'use client';
 
 import type { AlertDto } from '@/lib/dto';
-import { causeLabel } from '@/lib/domain/cause-labels';
 import { LocalTime } from '@/components/ui/time';
 import { cn } from '@/components/ui/cn';
 
@@ -13,24 +12,31 @@ const KIND_LABEL: Record<string, string> = {
   CERT_EXPIRED: 'Certificate expired',
 };
 
-export function AlertsList({ alerts }: { alerts: AlertDto[] }) {
+const STATE_STYLE: Record<AlertDto['state'], { mark: string; className: string }> = {
+  delivered: { mark: '✓', className: 'text-green-700 dark:text-green-400' },
+  pending: { mark: '…', className: 'text-zinc-600 dark:text-zinc-400' },
+  retrying: { mark: '↻', className: 'text-amber-700 dark:text-amber-400' },
+  failed: { mark: '✗', className: 'text-red-700 dark:text-red-400' },
+};
+
+/** Deliveries of a monitor's alerts, one line per event and channel. */
+export function AlertsList({ alerts, channelNames = {} }: { alerts: AlertDto[]; channelNames?: Record<string, string> }) {
   if (alerts.length === 0) {
     return <p className="px-4 py-6 text-center text-sm text-zinc-500 dark:text-zinc-400">No alerts sent for this monitor.</p>;
   }
   return (
-    <ul className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800/70">
+    <ul className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800/70" data-testid="deliveries">
       {alerts.map((a) => {
-        const ok = a.outcome === 'sent';
+        const style = STATE_STYLE[a.state];
+        const channel = (a.channelId && channelNames[a.channelId]) || a.channelKind;
         return (
-          <li key={a.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 px-4 py-2">
+          <li key={a.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 px-4 py-2" data-state={a.state}>
             <span className="font-medium">{KIND_LABEL[a.kind] ?? a.kind}</span>
-            {a.cause ? <span className="text-xs text-zinc-600 dark:text-zinc-400">{causeLabel(a.cause)}</span> : null}
-            <span className="text-zinc-600 dark:text-zinc-400">
-              {a.channel} → <span className="font-mono text-xs">{a.recipient}</span>
-            </span>
-            <span className={cn('text-xs font-medium', ok ? 'text-green-700 dark:text-green-400' : 'text-red-700 dark:text-red-400')}>
-              {ok ? '✓' : '✗'} {a.outcome}
-              {a.error ? `: ${a.error}` : ''}
+            <span className="text-zinc-600 dark:text-zinc-400">→ {channel}</span>
+            <span className={cn('text-xs font-medium', style.className)}>
+              {style.mark} {a.state}
+              {a.attempts > 1 ? ` after ${a.attempts} attempts` : ''}
+              {a.lastError && a.state !== 'delivered' ? `: ${a.lastError}` : ''}
             </span>
             <span className="ml-auto text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
               <LocalTime iso={a.createdAt} />

@@ -123,7 +123,16 @@ export interface ChannelProvider<S extends z.ZodType = z.ZodType> {
   readonly secretFields: readonly string[];
   /** Settings keys holding user-supplied URLs, checked against the outbound policy when saved. */
   readonly urlFields: readonly string[];
+  /** Brings an accepted alternative input form to the stored form before an update is merged (webhook header lists). */
+  normalizeInput?(raw: Record<string, unknown>): Record<string, unknown>;
   /** Whether this kind gets this event at all (default: every kind). */
   handles?(kind: EventKind): boolean;
   send(settings: z.infer<S>, event: ChannelEvent, ctx: ProviderContext): Promise<SendResult>;
+}
+
+/** Where the worker puts alert events: which channel kinds take an event, and a nudge once deliveries are written. */
+export interface AlertOutbox {
+  channelKindsFor(kind: EventKind): readonly ChannelKind[];
+  /** Deliveries were just committed; the delivery loop may look at once instead of at its next poll. */
+  written(): void;
 }

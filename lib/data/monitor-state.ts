@@ -1,7 +1,8 @@
 import 'server-only';
 import { getDb, getDialect } from '@/lib/db/client';
 import type { Queryable } from '@/lib/db/dialect';
-import type { Incident, Monitor, MonitorStatus } from '@/lib/generated/prisma/client';
+import type { AlertKind, ChannelKind, Incident, Monitor, MonitorStatus } from '@/lib/generated/prisma/client';
+import { addAlertEvent } from '@/lib/data/alert-events';
 
 // System-level access for the worker, which acts for every user. Nothing here is reachable
 // from a request without going through lib/data/monitors first.
@@ -12,11 +13,6 @@ export function loadActiveMonitors(): Promise<Monitor[]> {
 
 export function loadMonitor(id: string): Promise<Monitor | null> {
   return getDb().monitor.findUnique({ where: { id } });
-}
-
-export async function ownerEmail(monitorId: string): Promise<string | null> {
-  const row = await getDb().monitor.findUnique({ where: { id: monitorId }, select: { user: { select: { email: true } } } });
-  return row?.user.email ?? null;
 }
 
 export function findOpenIncident(monitorId: string): Promise<Incident | null> {
@@ -42,37 +38,114 @@ export interface StatusChange {
   };
 }
 
+/** What an alert event needs to name the monitor, and which channel kinds take the event. */
+export interface AlertContext {
+  monitorName: string;
+  monitorTarget: string;
+  channelKindsFor: (kind: AlertKind) => readonly ChannelKind[];
+}
+
 /**
- * Persists a status change together with its incident: opened on DOWN, closed on UP.
- * Awaited before any alert is sent, so after a restart the worker resumes from the
- * stored status and never alerts twice for one change.
+ * Persists a status change together with its incident (opened on DOWN, closed on UP) and, in
+ * the same transaction, the alert it owes: one event, one delivery per channel. So the alert
+ * exists exactly when the change does, and a restart resumes both from the database.
  */
-export async function recordStatusChange(change: StatusChange, event: 'DOWN' | 'UP' | null): Promise<Incident | null> {
+export async function recordStatusChange(
+  change: StatusChange,
+  event: 'DOWN' | 'UP' | null,
+  alert: AlertContext,
+): Promise<{ incident: Incident | null; deliveries: number }> {
   return getDb().$transaction(async (tx) => {
     await tx.monitor.updateMany({
       where: { id: change.monitorId },
       data: { status: change.status, statusChangedAt: change.at, consecutiveFailures: change.consecutiveFailures, ...change.lastCheck },
     });
     const open = await tx.incident.findFirst({ where: { monitorId: change.monitorId, endedAt: null }, orderBy: { startedAt: 'desc' } });
+    let incident: Incident | null = null;
     if (event === 'DOWN') {
-      if (open) return open;
-      return tx.incident.create({
-        data: { monitorId: change.monitorId, startedAt: change.at, cause: change.cause, firstError: change.error, lastError: change.error },
-      });
+      incident =
+        open ??
+        (await tx.incident.create({
+          data: { monitorId: change.monitorId, startedAt: change.at, cause: change.cause, firstError: change.error, lastError: change.error },
+        }));
+    } else if (event === 'UP' && open) {
+      incident = await tx.incident.update({ where: { id: open.id }, data: { endedAt: change.at } });
     }
-    if (event === 'UP' && open) {
-      return tx.incident.update({ where: { id: open.id }, data: { endedAt: change.at } });
-    }
-    return null;
+    if (!event || !incident) return { incident, deliveries: 0 };
+    const added = await addAlertEvent(tx, {
+      kind: event,
+      dedupKey: `${incident.id}:${event}`,
+      monitorId: change.monitorId,
+      incidentId: incident.id,
+      at: change.at,
+      monitorName: alert.monitorName,
+      monitorTarget: alert.monitorTarget,
+      cause: event === 'DOWN' ? change.cause : incident.cause,
+      error: event === 'DOWN' ? change.error : incident.lastError,
+      downtimeMs: event === 'UP' ? change.at.getTime() - incident.startedAt.getTime() : null,
+      certExpiresAt: null,
+      channelKinds: alert.channelKindsFor(event),
+    });
+    return { incident, deliveries: added?.deliveries ?? 0 };
+  });
+}
+
+/** A "still down" reminder: marks it sent and owes it on every channel, in one transaction. */
+export async function recordReminder(incident: Incident, at: Date, details: { cause: string | null; error: string | null }, alert: AlertContext): Promise<number> {
+  return getDb().$transaction(async (tx) => {
+    // Conditional on the previous reminder time, so two processes cannot both send this one.
+    const claim = await tx.incident.updateMany({ where: { id: incident.id, lastReminderAt: incident.lastReminderAt }, data: { lastReminderAt: at } });
+    if (claim.count === 0) return 0;
+    const added = await addAlertEvent(tx, {
+      kind: 'REMINDER',
+      dedupKey: `${incident.id}:REMINDER:${at.getTime()}`,
+      monitorId: incident.monitorId,
+      incidentId: incident.id,
+      at,
+      monitorName: alert.monitorName,
+      monitorTarget: alert.monitorTarget,
+      ...details,
+      downtimeMs: at.getTime() - incident.startedAt.getTime(),
+      certExpiresAt: null,
+      channelKinds: alert.channelKindsFor('REMINDER'),
+    });
+    return added?.deliveries ?? 0;
+  });
+}
+
+/** A certificate warning, once per certificate (keyed by its expiry) and kind. */
+export async function recordCertificateAlert(
+  monitorId: string,
+  kind: 'CERT_EXPIRING' | 'CERT_EXPIRED',
+  validTo: Date,
+  details: { at: Date; message: string },
+  alert: AlertContext,
+): Promise<number> {
+  return getDb().$transaction(async (tx) => {
+    await tx.monitor.updateMany({
+      where: { id: monitorId },
+      data: kind === 'CERT_EXPIRED' ? { certExpiredWarnedFor: validTo } : { certWarnedFor: validTo },
+    });
+    const added = await addAlertEvent(tx, {
+      kind,
+      dedupKey: `cert:${monitorId}:${kind}:${validTo.getTime()}`,
+      monitorId,
+      incidentId: null,
+      at: details.at,
+      monitorName: alert.monitorName,
+      monitorTarget: alert.monitorTarget,
+      cause: 'tls_error',
+      error: details.message,
+      downtimeMs: null,
+      certExpiresAt: validTo,
+      channelKinds: alert.channelKindsFor(kind),
+    });
+    return added?.deliveries ?? 0;
   });
 }
 
 export async function noteIncidentError(incidentId: string, error: string | null): Promise<void> {
   await getDb().incident.updateMany({ where: { id: incidentId }, data: { lastError: error } });
-}
-
-export async function markReminderSent(incidentId: string, at: Date): Promise<void> {
-  await getDb().incident.updateMany({ where: { id: incidentId }, data: { lastReminderAt: at } });
 }
 
 export async function recordHeartbeat(monitorId: string, at: Date): Promise<void> {
@@ -112,10 +185,3 @@ export function updateMonitorSummaries(summaries: Array<[monitorId: string, summ
   return getDialect().sql.updateMonitorSummaries(db, rows, Date.now());
 }
 
-/** Remembers that a certificate alert went out, keyed by the certificate's expiry, so each crossing alerts once. */
-export async function markCertificateAlerted(monitorId: string, kind: 'CERT_EXPIRING' | 'CERT_EXPIRED', validTo: Date): Promise<void> {
-  await getDb().monitor.updateMany({
-    where: { id: monitorId },
-    data: kind === 'CERT_EXPIRED' ? { certExpiredWarnedFor: validTo } : { certWarnedFor: validTo },
-  });
-}

@@ -28,7 +28,8 @@ export function countMonitors(userId: string): Promise<number> {
   return getDb().monitor.count({ where: { userId } });
 }
 
-export async function createMonitor(userId: string, fields: MonitorFields, maxPerUser: number): Promise<Monitor> {
+/** Creates the monitor with its channels in one transaction; the channel ids must be the user's (checked by the caller). */
+export async function createMonitor(userId: string, fields: MonitorFields, maxPerUser: number, channelIds: string[] = []): Promise<Monitor> {
   const db = getDb();
   return db.$transaction(async (tx) => {
     // Counted inside the write transaction so parallel creates cannot slip past the limit.
@@ -39,6 +40,7 @@ export async function createMonitor(userId: string, fields: MonitorFields, maxPe
         ...fieldsToRowData(fields),
         userId,
         heartbeatToken: monitorKind(fields.type).needsPushToken ? randomToken() : null,
+        ...(channelIds.length ? { channels: { create: channelIds.map((channelId) => ({ channelId })) } } : {}),
       },
     });
   });

@@ -1,4 +1,5 @@
-import type { Alert, Check, Incident, Monitor } from '@/lib/generated/prisma/client';
+import type { Check, Incident, Monitor } from '@/lib/generated/prisma/client';
+import type { MonitorDelivery } from '@/lib/data/deliveries';
 import { rowToFields } from '@/lib/data/monitor-row';
 import type { RecentCheck } from '@/lib/data/checks';
 import { getEnv } from '@/lib/env';
@@ -8,7 +9,8 @@ import { getEnv } from '@/lib/env';
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 
-export function monitorDto(m: Monitor) {
+/** `channelIds` and `hasWorkingChannel` come from lib/services/monitor-alerting when the caller has them. */
+export function monitorDto(m: Monitor & { channelIds?: string[]; hasWorkingChannel?: boolean }) {
   const f = rowToFields(m);
   return {
     id: m.id,
@@ -48,13 +50,15 @@ export function monitorDto(m: Monitor) {
     retries: m.retries,
     retryIntervalSeconds: m.retryIntervalSeconds,
     reminderIntervalMinutes: m.reminderIntervalMinutes,
+    channelIds: m.channelIds ?? [],
+    hasWorkingChannel: m.hasWorkingChannel ?? false,
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),
   };
 }
 export type MonitorDto = ReturnType<typeof monitorDto>;
 
-export function monitorListItemDto(m: Monitor, uptime24h: number | null, recent: RecentCheck[]) {
+export function monitorListItemDto(m: Parameters<typeof monitorDto>[0], uptime24h: number | null, recent: RecentCheck[]) {
   return {
     ...monitorDto(m),
     uptime24h,
@@ -101,21 +105,23 @@ export function incidentDto(i: Incident, now = Date.now()) {
 }
 export type IncidentDto = ReturnType<typeof incidentDto>;
 
-export function alertDto(a: Alert) {
+/** One alert event on one channel: the API's alert history row. */
+export function deliveryDto(d: MonitorDelivery) {
   return {
-    id: a.id,
-    monitorId: a.monitorId,
-    incidentId: a.incidentId,
-    kind: a.kind,
-    channel: a.channel,
-    recipient: a.recipient,
-    outcome: a.outcome,
-    error: a.error,
-    cause: a.cause,
-    createdAt: a.createdAt.toISOString(),
+    id: d.id,
+    eventId: d.eventId,
+    kind: d.event.kind,
+    channelId: d.channelId,
+    channelKind: d.channelKind,
+    state: d.state,
+    attempts: d.attempts,
+    nextAttemptAt: d.state === 'pending' || d.state === 'retrying' ? d.nextAttemptAt.toISOString() : null,
+    lastError: d.lastError,
+    createdAt: d.createdAt.toISOString(),
+    deliveredAt: iso(d.deliveredAt),
   };
 }
-export type AlertDto = ReturnType<typeof alertDto>;
+export type AlertDto = ReturnType<typeof deliveryDto>;
 
 export function userDto(u: { id: string; email: string }) {
   return { id: u.id, email: u.email };

@@ -3,6 +3,7 @@ import { cache } from 'react';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/page-data/session';
 import { findMonitor } from '@/lib/data/monitors';
+import { withAlerting } from '@/lib/services/monitor-alerting';
 import { listMonitorsWithStats, timingReport, uptimeReport } from '@/lib/services/monitor-stats';
 import { alertsOf, checksPage, incidentsOf } from '@/lib/services/monitor-history';
 import { monitorDto, type AlertDto, type CheckDto, type IncidentDto, type MonitorDto } from '@/lib/dto';
@@ -33,7 +34,7 @@ export const ownedMonitor = cache(async (id: string) => {
   const user = await requireUser();
   const monitor = await findMonitor(user.id, id);
   if (!monitor) notFound();
-  return monitor;
+  return (await withAlerting(user.id, [monitor]))[0];
 });
 
 export async function monitorForEdit(id: string): Promise<MonitorDto> {

@@ -6,6 +6,7 @@ import { issueSession } from '@/lib/auth/session';
 import * as users from '@/lib/data/users';
 import { listMonitors } from '@/lib/data/monitors';
 import { workerCommands } from '@/lib/worker/command-port';
+import { ensureOwnEmailChannel } from '@/lib/services/own-email-channel';
 import type { ChangePasswordInput, LoginInput, SignupInput } from '@/lib/schemas/auth';
 
 export interface IssuedSession {
@@ -18,6 +19,7 @@ const INVALID_LOGIN = 'Invalid email or password';
 
 export async function signup(input: SignupInput): Promise<IssuedSession> {
   const user = await users.createUser(input.email, await hashPassword(input.password));
+  await ensureOwnEmailChannel(user.id);
   return { ...(await issueSession(user)), user };
 }
 

@@ -14,6 +14,8 @@ import {
 import { checkHostTargetAllowed, checkUrlTargetAllowed } from '@/lib/checker/address-policy';
 import { workerCommands } from '@/lib/worker/command-port';
 import { getEnv } from '@/lib/env';
+import { defaultChannelIds, foreignChannelIds, setMonitorChannels } from '@/lib/data/channels';
+import { withAlerting, type MonitorView } from '@/lib/services/monitor-alerting';
 
 // Monitor changes as one step each: validate the whole monitor, write it, tell the worker.
 
@@ -40,21 +42,36 @@ function validate(fields: MonitorFields, previousHeaders: StoredHeader[] = []): 
   }
 }
 
-export async function createMonitorFor(userId: string, input: CreateMonitorInput): Promise<Monitor> {
-  const fields = withMonitorDefaults(input);
-  validate(fields);
-  const monitor = await monitors.createMonitor(userId, fields, getEnv().MAX_MONITORS_PER_USER);
-  await workerCommands().monitorChanged(monitor);
-  return monitor;
+/** Only the caller's own channels may be attached; another user's id reads as unknown. */
+async function checkChannelIds(userId: string, channelIds: string[] | undefined): Promise<void> {
+  if (!channelIds?.length) return;
+  const foreign = await foreignChannelIds(userId, channelIds);
+  if (foreign.length) throw InvalidError.field(['channelIds'], `Unknown channel: ${foreign.join(', ')}`, 'Request validation failed');
 }
 
-export async function updateMonitorFor(userId: string, id: string, patch: UpdateMonitorInput): Promise<Monitor> {
+export async function createMonitorFor(userId: string, input: CreateMonitorInput): Promise<MonitorView> {
+  const fields = withMonitorDefaults(input);
+  validate(fields);
+  await checkChannelIds(userId, input.channelIds);
+  const channelIds = input.channelIds ?? (await defaultChannelIds(userId));
+  const monitor = await monitors.createMonitor(userId, fields, getEnv().MAX_MONITORS_PER_USER, channelIds);
+  await workerCommands().monitorChanged(monitor);
+  return (await withAlerting(userId, [monitor]))[0];
+}
+
+export async function updateMonitorFor(userId: string, id: string, patch: UpdateMonitorInput): Promise<MonitorView> {
   const current = await monitors.getMonitor(userId, id);
   const fields = mergeMonitorUpdate(rowToFields(current), patch);
   validate(fields, rowHeaders(current));
+  await checkChannelIds(userId, patch.channelIds);
   const monitor = await monitors.updateMonitor(userId, current, fields);
+  if (patch.channelIds) await setMonitorChannels(monitor.id, patch.channelIds);
   await workerCommands().monitorChanged(monitor);
-  return monitor;
+  return (await withAlerting(userId, [monitor]))[0];
+}
+
+export async function getMonitorFor(userId: string, id: string): Promise<MonitorView> {
+  return (await withAlerting(userId, [await monitors.getMonitor(userId, id)]))[0];
 }
 
 export async function deleteMonitorFor(userId: string, id: string): Promise<void> {

@@ -1,9 +1,9 @@
 import 'server-only';
 import { InvalidError } from '@/lib/errors';
 import { findCheck, listChecks } from '@/lib/data/checks';
-import { alertsOfMonitor } from '@/lib/data/alerts';
+import { deliveriesOfMonitor } from '@/lib/data/deliveries';
 import { incidentsOfMonitor } from '@/lib/data/incidents';
-import { alertDto, checkDto, incidentDto, type CheckDto } from '@/lib/dto';
+import { deliveryDto, checkDto, incidentDto, type CheckDto } from '@/lib/dto';
 import type { ListChecksQuery } from '@/lib/schemas/history';
 
 // Read-only history of one monitor. Callers pass a monitor id they already resolved
@@ -31,6 +31,6 @@ export async function incidentsOf(monitorId: string, limit: number) {
 }
 
 export async function alertsOf(monitorId: string, limit: number) {
-  const rows = await alertsOfMonitor(monitorId, limit);
-  return rows.map(alertDto);
+  const rows = await deliveriesOfMonitor(monitorId, limit);
+  return rows.map(deliveryDto);
 }

@@ -5,18 +5,20 @@ import { timingMedians, type TimingBucket } from '@/lib/domain/timing-medians';
 import { buildUptimeReport, uptimePercent, type UptimeReport } from '@/lib/domain/uptime';
 import { monitorListItemDto, type MonitorListItemDto } from '@/lib/dto';
 import { HOUR_MS } from '@/lib/shared/time';
+import { withAlerting } from '@/lib/services/monitor-alerting';
 
 export const UPTIME_BUCKETS = 24;
 
-/** The dashboard list: every monitor of the user with 24 h uptime and recent checks, in three queries in all. */
+/** The dashboard list: every monitor of the user with 24 h uptime, recent checks and its channels, in five queries in all. */
 export async function listMonitorsWithStats(userId: string, now = new Date()): Promise<MonitorListItemDto[]> {
   const monitors = await listMonitors(userId);
   const ids = monitors.map((m) => m.id);
-  const [recent, uptime] = await Promise.all([
+  const [recent, uptime, views] = await Promise.all([
     recentChecksByMonitor(ids),
     uptimeCountsSince(ids, new Date(now.getTime() - 24 * HOUR_MS)),
+    withAlerting(userId, monitors),
   ]);
-  return monitors.map((m) => {
+  return views.map((m) => {
     const u = uptime.get(m.id);
     return monitorListItemDto(m, u ? uptimePercent(u.upChecks, u.totalChecks) : null, recent.get(m.id) ?? []);
   });

@@ -2,31 +2,29 @@ import type { Monitor } from '@/lib/generated/prisma/client';
 import type { CheckOutcome } from '@/lib/checker/types';
 import type { Transition } from '@/lib/domain/transition';
 import { reminderDue } from '@/lib/domain/reminders';
-import type { AlertEvent, AlertKind } from '@/lib/alerting/types';
 import {
   findOpenIncident,
-  markCertificateAlerted,
-  markReminderSent,
   noteIncidentError,
-  ownerEmail,
+  recordCertificateAlert,
+  recordReminder,
   recordStatusChange,
+  type AlertContext,
 } from '@/lib/data/monitor-state';
+import type { AlertOutbox } from '@/lib/alerting/channel-types';
 import { certificateAlertFor } from '@/lib/domain/certificate-alerts';
 import { monitorTarget } from '@/lib/monitor-kinds';
 import { logger } from '@/lib/logger';
 import { retryWithBackoff } from '@/lib/shared/retry';
 import { outcomeToLastCheck } from '@/lib/worker/check-row';
 
-// The "alert" step of check -> store -> alert: persists status changes with their
-// incidents (awaited, so a restart resumes from them) and hands alerts to the dispatcher
-// without waiting for the email to go out.
+// The "alert" step of check -> store -> alert: persists status changes with their incidents
+// and, in the same transaction, the alerts they owe (the outbox). Sending is the delivery
+// loop's job, so no check ever waits for a provider.
 
 export interface StatusAlerts {
   onResult(monitor: Monitor, t: Transition, outcome: CheckOutcome): Promise<void>;
   settle(): Promise<void>;
 }
-
-type Dispatch = (event: AlertEvent) => Promise<void>;
 
 /** A status change is worth waiting for: five tries over about three seconds. */
 function withRetry<T>(what: string, fn: () => Promise<T>): Promise<T> {
@@ -38,10 +36,8 @@ function withRetry<T>(what: string, fn: () => Promise<T>): Promise<T> {
 }
 
 export class IncidentAlerts implements StatusAlerts {
-  private inFlight = new Set<Promise<void>>();
-
   constructor(
-    private readonly dispatch: Dispatch,
+    private readonly outbox: AlertOutbox,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -55,13 +51,20 @@ export class IncidentAlerts implements StatusAlerts {
     }
   }
 
-  async settle(): Promise<void> {
-    await Promise.allSettled([...this.inFlight]);
+  /** Every alert is in the database before onResult resolves; nothing is left in flight here. */
+  async settle(): Promise<void> {}
+
+  private context(m: Monitor): AlertContext {
+    return { monitorName: m.name, monitorTarget: monitorTarget(m), channelKindsFor: (kind) => this.outbox.channelKindsFor(kind) };
+  }
+
+  private written(deliveries: number): void {
+    if (deliveries > 0) this.outbox.written();
   }
 
   private async onStatusChange(m: Monitor, t: Transition, outcome: CheckOutcome): Promise<void> {
     const at = outcome.startedAt;
-    const incident = await withRetry('status change', () =>
+    const { deliveries } = await withRetry('status change', () =>
       recordStatusChange(
         {
           monitorId: m.id,
@@ -74,19 +77,11 @@ export class IncidentAlerts implements StatusAlerts {
           lastCheck: outcomeToLastCheck(outcome),
         },
         t.event,
+        this.context(m),
       ),
     );
-    logger.info({ monitorId: m.id, status: t.next.status, cause: outcome.cause }, 'monitor status changed');
-    if (t.event === 'DOWN' && incident) {
-      this.send(m, 'DOWN', incident.id, { cause: outcome.cause, error: outcome.error, at });
-    } else if (t.event === 'UP' && incident) {
-      this.send(m, 'UP', incident.id, {
-        cause: incident.cause,
-        error: incident.lastError,
-        at,
-        downtimeMs: at.getTime() - incident.startedAt.getTime(),
-      });
-    }
+    logger.info({ monitorId: m.id, status: t.next.status, cause: outcome.cause, deliveries }, 'monitor status changed');
+    this.written(deliveries);
   }
 
   private async whileDown(m: Monitor, outcome: CheckOutcome): Promise<void> {
@@ -96,49 +91,17 @@ export class IncidentAlerts implements StatusAlerts {
     const now = this.now();
     const clock = { intervalMinutes: m.reminderIntervalMinutes, startedAt: incident.startedAt, lastReminderAt: incident.lastReminderAt };
     if (reminderDue(clock, now)) {
-      await markReminderSent(incident.id, now);
-      this.send(m, 'REMINDER', incident.id, {
-        cause: outcome.cause,
-        error: outcome.error,
-        at: now,
-        downtimeMs: now.getTime() - incident.startedAt.getTime(),
-      });
+      this.written(await recordReminder(incident, now, { cause: outcome.cause, error: outcome.error }, this.context(m)));
     }
   }
 
   private async checkCertificate(m: Monitor, outcome: CheckOutcome): Promise<void> {
     const due = certificateAlertFor(m, outcome.tls, this.now());
     if (!due) return;
-    await markCertificateAlerted(m.id, due.kind, due.validTo);
+    const deliveries = await recordCertificateAlert(m.id, due.kind, due.validTo, { at: this.now(), message: due.message }, this.context(m));
     // The worker keeps this object between checks; remember the alert without a reload.
     if (due.kind === 'CERT_EXPIRED') m.certExpiredWarnedFor = due.validTo;
     else m.certWarnedFor = due.validTo;
-    this.send(m, due.kind, null, { cause: 'tls_error', error: due.message, at: this.now(), certExpiresAt: due.validTo });
-  }
-
-  private send(
-    m: Monitor,
-    kind: AlertKind,
-    incidentId: string | null,
-    details: { cause: string | null; error: string | null; at: Date; downtimeMs?: number; certExpiresAt?: Date },
-  ): void {
-    const task = (async () => {
-      const recipient = await ownerEmail(m.id);
-      if (!recipient) return;
-      await this.dispatch({
-        kind,
-        monitorId: m.id,
-        incidentId,
-        monitor: { id: m.id, name: m.name, target: monitorTarget(m) },
-        recipient,
-        at: details.at,
-        cause: details.cause,
-        error: details.error,
-        downtimeMs: details.downtimeMs ?? null,
-        certExpiresAt: details.certExpiresAt ?? null,
-      });
-    })().catch((err) => logger.error({ err, monitorId: m.id, kind }, 'alert dispatch failed'));
-    this.inFlight.add(task);
-    void task.finally(() => this.inFlight.delete(task));
+    this.written(deliveries);
   }
 }

@@ -82,6 +82,7 @@ export const webhookProvider: ChannelProvider<typeof webhookSettingsSchema> = {
   settings: webhookSettingsSchema,
   secretFields: ['secret', 'headers'],
   urlFields: ['url'],
+  normalizeInput: (raw) => (Array.isArray(raw.headers) ? { ...raw, headers: headersAsObject(raw.headers) } : raw),
   async send(settings, event, ctx) {
     const body = settings.template ? renderTemplate(settings.template, templateValues(event)) : JSON.stringify(webhookPayload(event));
     if (settings.template) {

@@ -1,11 +1,10 @@
 import { apiRoute, json, noContent } from '@/lib/api/handler';
 import { updateMonitorSchema } from '@/lib/schemas/monitor';
-import { deleteMonitorFor, updateMonitorFor } from '@/lib/services/manage-monitors';
-import { getMonitor } from '@/lib/data/monitors';
+import { deleteMonitorFor, getMonitorFor, updateMonitorFor } from '@/lib/services/manage-monitors';
 import { monitorDto } from '@/lib/dto';
 
 export const GET = apiRoute({ auth: true }, async ({ session, params }) =>
-  json({ monitor: monitorDto(await getMonitor(session.user.id, params.id)) }),
+  json({ monitor: monitorDto(await getMonitorFor(session.user.id, params.id)) }),
 );
 
 const update = apiRoute({ auth: true, body: updateMonitorSchema }, async ({ session, params, body }) =>

@@ -1,0 +1,28 @@
+import { getEnv } from '@/lib/env';
+import { CHANNEL_KINDS, type AlertOutbox, type ChannelKind, type EventKind } from './channel-types';
+import { DeliveryLoop } from './delivery-loop';
+import { getProviderContext } from './provider-context';
+import { CHANNEL_PROVIDERS, providerHandles } from './providers';
+
+// How start-up builds this process's alerting: the delivery loop over every provider, and the
+// outbox the worker writes alert events into.
+
+/** Channel kinds that take this kind of event here: email only when a mail transport is configured. */
+export function channelKindsFor(kind: EventKind): ChannelKind[] {
+  const email = getProviderContext().mailer.transport !== null;
+  return CHANNEL_KINDS.filter((k) => (k !== 'email' || email) && providerHandles(k, kind));
+}
+
+export function createDeliveryLoop(): DeliveryLoop {
+  const env = getEnv();
+  return new DeliveryLoop({
+    providers: CHANNEL_PROVIDERS,
+    context: getProviderContext(),
+    retryHours: env.ALERT_RETRY_HOURS,
+    baseDelayMs: env.ALERT_RETRY_BASE_MS,
+  });
+}
+
+export function outboxFor(loop: DeliveryLoop): AlertOutbox {
+  return { channelKindsFor, written: () => loop.poke() };
+}
