@@ -38,5 +38,5 @@ export function mailerConfigFrom(env: Env): MailerConfig {
 /** Everything a provider's send() needs, for this server's environment. */
 export function buildProviderContext(env: Env): ProviderContext {
   const http = createOutboundHttp({ policy: { blockPrivateTargets: env.BLOCK_PRIVATE_TARGETS } });
-  return { http, mailer: createMailer(mailerConfigFrom(env), { http }), env: providerEnvFrom(env) };
+  return { http, mailer: createMailer(mailerConfigFrom(env)), env: providerEnvFrom(env) };
 }

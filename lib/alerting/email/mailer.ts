@@ -1,6 +1,6 @@
 // The one Mailer of a server: SMTP when SMTP_HOST is set, else SendGrid when its key is set,
 // else none (email channels then fail permanently with a message saying what to configure).
-import type { EmailMessage, Mailer, OutboundHttp } from '../channel-types';
+import type { EmailMessage, Mailer } from '../channel-types';
 import { createSendgridSender, type SendgridConfig } from './sendgrid';
 import { createSmtpSender, type SmtpConfig } from './smtp';
 
@@ -9,13 +9,13 @@ export interface MailerConfig {
   sendgrid: SendgridConfig | null;
 }
 
-export function createMailer(config: MailerConfig, deps: { http: OutboundHttp }): Mailer {
+export function createMailer(config: MailerConfig): Mailer {
   if (config.smtp) {
     const send = createSmtpSender(config.smtp);
     return { transport: 'smtp', send: (message: EmailMessage) => send(message) };
   }
   if (config.sendgrid && config.sendgrid.apiKey.trim()) {
-    const send = createSendgridSender({ ...config.sendgrid, apiKey: config.sendgrid.apiKey.trim() }, deps.http);
+    const send = createSendgridSender({ ...config.sendgrid, apiKey: config.sendgrid.apiKey.trim() });
     return { transport: 'sendgrid', send: (message: EmailMessage) => send(message) };
   }
   return {

@@ -1,11 +1,11 @@
-// Email through SendGrid's v3 mail API, posted with the providers' own HTTP client: one
-// deadline, the outbound policy (a trusted endpoint: metadata refused), Retry-After and the
-// temporary/permanent split come with it, and the API key is never in an error message.
-// (The @sendgrid/mail library is not used: it resets the base URL in setApiKey and carries
-// the key in its error objects; see lib/alerting/providers/sendgrid-email.ts.)
-import { DeliveryError, type EmailMessage, type OutboundHttp } from '../channel-types';
-import { USER_AGENT } from '../providers/post-json';
-import { joinUrl } from '../providers/settings-fields';
+// Email through SendGrid's v3 mail API with @sendgrid/mail. The client gets its own base URL
+// (SENDGRID_API_BASE_URL: a regional endpoint, or a fake in tests) after setApiKey, which would
+// otherwise reset it, and a timeout; failures become DeliveryErrors whose text never holds the
+// key (the library's error objects carry the request headers, so they are never passed on).
+import { Client } from '@sendgrid/client';
+import { MailService } from '@sendgrid/mail';
+import { DeliveryError, type EmailMessage } from '../channel-types';
+import { clip, createRedactor, errorDetail } from '../http-failures';
 
 export interface SendgridConfig {
   apiKey: string;
@@ -38,21 +38,44 @@ export function sendgridBody(message: EmailMessage, from: string) {
   };
 }
 
-export function createSendgridSender(config: SendgridConfig, http: OutboundHttp) {
+const TIMEOUT_MS = 10_000;
+
+function sendgridFailure(err: unknown, apiKey: string): DeliveryError {
+  const redact = createRedactor(null, [apiKey]);
+  const code = (err as { code?: unknown }).code;
+  const status = typeof code === 'number' ? code : undefined;
+  if (status === undefined) {
+    const reason = err instanceof Error ? err.message : String(err);
+    return new DeliveryError(clip(redact(`SendGrid: could not be reached: ${reason}`)), false);
+  }
+  const body = (err as { response?: { body?: unknown } }).response?.body;
+  const detail = errorDetail(typeof body === 'string' ? body : JSON.stringify(body ?? ''));
+  const temporary = status === 408 || status === 429 || status >= 500;
+  return new DeliveryError(clip(redact(`SendGrid: HTTP ${status}${detail ? `: ${detail}` : ''}`)), !temporary, status);
+}
+
+export function createSendgridSender(config: SendgridConfig) {
+  const client = new Client();
+  client.setApiKey(config.apiKey);
+  client.setDefaultRequest('baseUrl', config.baseUrl);
+  const mailer = new MailService();
+  mailer.setClient(client);
+  mailer.setTimeout(TIMEOUT_MS);
   return async (message: EmailMessage): Promise<{ providerStatus?: number }> => {
+    const body = sendgridBody(message, config.from);
     try {
-      const res = await http({
-        url: joinUrl(config.baseUrl, 'v3/mail/send'),
-        method: 'POST',
-        headers: { Authorization: `Bearer ${config.apiKey}`, 'Content-Type': 'application/json', 'User-Agent': USER_AGENT },
-        body: JSON.stringify(sendgridBody(message, config.from)),
-        secrets: [config.apiKey],
-        trusted: true,
+      const [res] = await mailer.send({
+        to: message.to,
+        from: body.from,
+        subject: body.subject,
+        text: message.text,
+        html: message.html,
+        headers: body.headers,
+        trackingSettings: { clickTracking: { enable: false, enableText: false } },
       });
-      return { providerStatus: res.status };
+      return { providerStatus: res.statusCode };
     } catch (err) {
-      if (!(err instanceof DeliveryError)) throw err;
-      throw new DeliveryError(`SendGrid: ${err.message}`, err.permanent, err.providerStatus, err.retryAfterMs);
+      throw sendgridFailure(err, config.apiKey);
     }
   };
 }

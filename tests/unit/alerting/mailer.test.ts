@@ -32,8 +32,8 @@ beforeEach(() => {
 });
 
 const smtpMailer = (fake: FakeSmtp, auth?: { user: string; password: string }): Mailer =>
-  createMailer({ smtp: { host: fake.host, port: fake.port, secure: false, from: FROM, timeoutMs: 5_000, ...auth }, sendgrid: null }, { http });
-const sendgridMailer = (): Mailer => createMailer({ smtp: null, sendgrid: { apiKey: 'SG.unit-key', baseUrl: sendgrid.url, from: FROM } }, { http });
+  createMailer({ smtp: { host: fake.host, port: fake.port, secure: false, from: FROM, timeoutMs: 5_000, ...auth }, sendgrid: null });
+const sendgridMailer = (): Mailer => createMailer({ smtp: null, sendgrid: { apiKey: 'SG.unit-key', baseUrl: sendgrid.url, from: FROM } });
 const send = (mailer: Mailer, event = DOWN) => emailProvider.send(settings, event, fakeContext('http://127.0.0.1:9', { mailer }));
 
 async function failure(promise: Promise<unknown>): Promise<DeliveryError> {
@@ -93,14 +93,14 @@ describe('email over SMTP', () => {
     const gone = await startFakeSmtp();
     const { port } = gone;
     await gone.close();
-    const mailer = createMailer({ smtp: { host: '127.0.0.1', port, secure: false, from: FROM, timeoutMs: 3_000 }, sendgrid: null }, { http });
+    const mailer = createMailer({ smtp: { host: '127.0.0.1', port, secure: false, from: FROM, timeoutMs: 3_000 }, sendgrid: null });
     const err = await failure(send(mailer));
     expect(err.permanent).toBe(false);
     expect(err.message).toContain(`127.0.0.1:${port}`);
   });
 
   it('refuses a metadata SMTP host without connecting', async () => {
-    const mailer = createMailer({ smtp: { host: '169.254.169.254', port: 25, secure: false, from: FROM }, sendgrid: null }, { http });
+    const mailer = createMailer({ smtp: { host: '169.254.169.254', port: 25, secure: false, from: FROM }, sendgrid: null });
     expect(await failure(send(mailer))).toMatchObject({ permanent: true });
   });
 });
@@ -136,11 +136,11 @@ describe('mail transport choice', () => {
     expect(mailerConfigFrom(env({ SMTP_HOST: 'mail.example', SENDGRID_API_KEY: 'SG.x' })).smtp).toMatchObject({ host: 'mail.example', port: 587 });
     expect(mailerConfigFrom(env({ SENDGRID_API_KEY: 'SG.x' }))).toMatchObject({ smtp: null, sendgrid: { apiKey: 'SG.x' } });
     expect(mailerConfigFrom(env({ SENDGRID_API_KEY: '  ' }))).toEqual({ smtp: null, sendgrid: null });
-    expect(createMailer(mailerConfigFrom(env({})), { http }).transport).toBeNull();
+    expect(createMailer(mailerConfigFrom(env({}))).transport).toBeNull();
   });
 
   it('fails permanently, saying what to set, when no transport is configured', async () => {
-    const err = await failure(send(createMailer({ smtp: null, sendgrid: null }, { http })));
+    const err = await failure(send(createMailer({ smtp: null, sendgrid: null })));
     expect(err).toMatchObject({ permanent: true, message: NOT_CONFIGURED });
   });
 });
