@@ -38,6 +38,8 @@ export const heartbeatKind = {
   fieldIssues: () => [],
   probed: false,
   needsPushToken: true,
+  // The job calls us; there is no target to refuse.
+  policyTarget: () => null,
   toProbe: () => null,
   schedule: {
     firstDelayMs: (m, now) => Math.max(0, heartbeatDeadline(m) - now),

@@ -116,6 +116,7 @@ export const httpKind = {
   },
   probed: true,
   needsPushToken: false,
+  policyTarget: (f) => (f.url ? { field: 'url', url: f.url } : null),
   toProbe(f): HttpProbe | null {
     if (!f.url) return null;
     return {

@@ -23,6 +23,7 @@ export const tcpKind = {
   fieldIssues: () => [],
   probed: true,
   needsPushToken: false,
+  policyTarget: (f) => (f.host ? { field: 'host', host: f.host } : null),
   toProbe: (f) => (f.host && f.port ? { type: 'tcp', host: f.host, port: f.port, timeoutMs: f.timeoutSeconds * 1000 } : null),
   schedule: PROBED_SCHEDULE,
   retries: (m) => m.retries,

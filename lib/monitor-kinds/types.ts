@@ -48,6 +48,9 @@ export interface KindSchedule {
   onPush?(m: Monitor, ok: boolean, at: Date): { monitor: Monitor; outcome: CheckOutcome };
 }
 
+/** A URL or a bare host the monitor will connect to, named by the settings field it came from. */
+export type PolicyTarget = { field: 'url'; url: string } | { field: 'host'; host: string };
+
 /** The columns a target label is made of; stored rows and API responses both have them. */
 export type TargetSource = Pick<Monitor, 'url' | 'host' | 'port'>;
 /** What the monitor page's line under the name is made of. */
@@ -82,6 +85,8 @@ export interface MonitorKind {
   probed: boolean;
   /** Gets a secret URL its job pings. */
   needsPushToken: boolean;
+  /** What the outbound policy must judge when the monitor is saved, and the field to blame; null when nothing is contacted. */
+  policyTarget(f: MonitorFields): PolicyTarget | null;
   /** What the check engine runs; null when the kind is never probed or the settings name no target. */
   toProbe(f: MonitorFields): Probe | null;
   schedule: KindSchedule;

@@ -13,6 +13,7 @@ import {
 } from '@/lib/schemas/monitor';
 import { checkHostTargetAllowed, checkUrlTargetAllowed } from '@/lib/checker/address-policy';
 import { workerCommands } from '@/lib/worker/command-port';
+import { monitorKind } from '@/lib/monitor-kinds';
 import { getEnv } from '@/lib/env';
 import { defaultChannelIds, foreignChannelIds, setMonitorChannels } from '@/lib/data/channels';
 import { withAlerting, type MonitorView } from '@/lib/services/monitor-alerting';
@@ -28,13 +29,11 @@ function validate(fields: MonitorFields, previousHeaders: StoredHeader[] = []): 
       issues.push({ code: 'custom', path: ['headers', i, 'value'], message: 'A value is required for a new header', input: undefined });
     }
   });
-  if (fields.type === 'http' && fields.url) {
-    const verdict = checkUrlTargetAllowed(fields.url, { blockPrivateTargets: env.BLOCK_PRIVATE_TARGETS });
-    if (!verdict.allowed) issues.push({ code: 'custom', path: ['url'], message: verdict.reason, input: undefined });
-  }
-  if (fields.type === 'tcp' && fields.host) {
-    const verdict = checkHostTargetAllowed(fields.host, { blockPrivateTargets: env.BLOCK_PRIVATE_TARGETS });
-    if (!verdict.allowed) issues.push({ code: 'custom', path: ['host'], message: verdict.reason, input: undefined });
+  const target = monitorKind(fields.type).policyTarget(fields);
+  if (target) {
+    const policy = { blockPrivateTargets: env.BLOCK_PRIVATE_TARGETS };
+    const verdict = target.field === 'url' ? checkUrlTargetAllowed(target.url, policy) : checkHostTargetAllowed(target.host, policy);
+    if (!verdict.allowed) issues.push({ code: 'custom', path: [target.field], message: verdict.reason, input: undefined });
   }
   if (issues.length) {
     const fieldIssues: FieldIssue[] = issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message, code: i.code }));

@@ -1,5 +1,6 @@
 import 'server-only';
 import { NotFoundError } from '@/lib/errors';
+import { monitorKind } from '@/lib/monitor-kinds';
 import { findMonitorByHeartbeatToken, recordHeartbeat } from '@/lib/data/monitor-state';
 import { workerCommands } from '@/lib/worker/command-port';
 
@@ -7,7 +8,7 @@ import { workerCommands } from '@/lib/worker/command-port';
 export async function receiveHeartbeat(token: string, ok: boolean): Promise<void> {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) throw new NotFoundError('Heartbeat');
   const monitor = await findMonitorByHeartbeatToken(token);
-  if (!monitor || monitor.type !== 'heartbeat') throw new NotFoundError('Heartbeat');
+  if (!monitor || !monitorKind(monitor.type).needsPushToken) throw new NotFoundError('Heartbeat');
   const at = new Date();
   await recordHeartbeat(monitor.id, at);
   if (!monitor.active) return;
