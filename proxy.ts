@@ -5,9 +5,13 @@ import { NextResponse, type NextRequest } from 'next/server';
 // so skipping or fooling this proxy reveals nothing.
 
 const PUBLIC_PAGES = new Set(['/login', '/signup']);
+/** Opened by whoever reads a confirmation email, usually without a Pingboard session. */
+const PUBLIC_PREFIXES = ['/channels/confirm/'];
 
 export function proxy(req: NextRequest) {
-  if (!PUBLIC_PAGES.has(req.nextUrl.pathname) && !req.cookies.has('pingboard_session')) {
+  const path = req.nextUrl.pathname;
+  const isPublic = PUBLIC_PAGES.has(path) || PUBLIC_PREFIXES.some((p) => path.startsWith(p));
+  if (!isPublic && !req.cookies.has('pingboard_session')) {
     return NextResponse.redirect(new URL('/login', req.url));
   }
   return NextResponse.next();

@@ -41,8 +41,22 @@ export interface ChannelEvent {
   test?: boolean;
 }
 
+/** Marks a DeliveryError whichever copy of this module made it (see Symbol.hasInstance below). */
+const DELIVERY_ERROR = Symbol.for('pingboard.DeliveryError');
+
 /** Why a send did not work. Permanent failures (bad credentials, unknown endpoint, invalid settings) are not retried. */
 export class DeliveryError extends Error {
+  /**
+   * Next.js may load this module once per bundle (instrumentation, each route), and the provider
+   * context is shared through globalThis, so an error thrown by one copy reaches code holding the
+   * other. `instanceof` checks the brand instead of the prototype, so it holds across copies.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[DELIVERY_ERROR] === true;
+  }
+
+  readonly [DELIVERY_ERROR] = true;
+
   constructor(
     message: string,
     readonly permanent: boolean,
