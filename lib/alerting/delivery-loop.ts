@@ -12,6 +12,9 @@ import { logger } from '@/lib/logger';
 // once. Sends run concurrently with a cap per channel, so a slow or dead channel holds only its
 // own slots and never another channel's messages (and never a check: this loop is separate).
 
+/** How long finished sends are gathered before the next claim. */
+const SOON_MS = 20;
+
 export type ProviderRegistry = { readonly [K in ChannelKind]: ChannelProvider };
 
 export interface DeliveryLoopOptions {
@@ -34,6 +37,7 @@ export class DeliveryLoop {
   readonly owner = `loop-${randomUUID()}`;
   private readonly inFlight = new Map<string, { channelId: string | null; done: Promise<void> }>();
   private timer: NodeJS.Timeout | null = null;
+  private timerDueAt: number | null = null;
   private ticking: Promise<void> | null = null;
   private again = false;
   private running = false;
@@ -45,7 +49,7 @@ export class DeliveryLoop {
       pollMs: 1000,
       leaseMs: 2 * MINUTE_MS,
       maxInFlight: 100,
-      maxPerChannel: 10,
+      maxPerChannel: 16,
       now: () => new Date(),
       ...options,
     };
@@ -67,7 +71,21 @@ export class DeliveryLoop {
     // Replace the waiting poll with an immediate look.
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.timerDueAt = null;
     this.schedule(0);
+  }
+
+  private soon(): void {
+    if (!this.running) return;
+    if (this.ticking) {
+      this.again = true;
+      return;
+    }
+    if (this.timerDueAt !== null && this.timerDueAt <= Date.now() + SOON_MS) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.timerDueAt = null;
+    this.schedule(SOON_MS);
   }
 
   /** Stops claiming, waits for sends under way (up to `waitMs`), and gives back what it still holds. */
@@ -75,6 +93,7 @@ export class DeliveryLoop {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.timerDueAt = null;
     const settled = Promise.allSettled([...this.inFlight.values()].map((f) => f.done));
     await Promise.race([settled, new Promise((r) => setTimeout(r, waitMs).unref())]);
     await releaseLeases(this.owner).catch((err) => logger.warn({ err }, 'releasing delivery leases failed'));
@@ -86,8 +105,10 @@ export class DeliveryLoop {
 
   private schedule(delayMs: number): void {
     if (!this.running || this.timer) return;
+    this.timerDueAt = Date.now() + delayMs;
     this.timer = setTimeout(() => {
       this.timer = null;
+      this.timerDueAt = null;
       this.ticking = this.tick()
         .catch((err) => logger.warn({ err }, 'claiming deliveries failed; will retry'))
         .finally(() => {
@@ -116,8 +137,9 @@ export class DeliveryLoop {
       if (d.channelId) perChannel.set(d.channelId, busy + 1);
       const done = this.deliver(d).finally(() => {
         this.inFlight.delete(d.id);
-        // A freed slot may let the next message of this channel go at once.
-        this.poke();
+        // A freed slot may let the next message of this channel go; gather the slots freed
+        // within a few milliseconds into one claim rather than one claim per finished send.
+        this.soon();
       });
       this.inFlight.set(d.id, { channelId: d.channelId, done });
     }

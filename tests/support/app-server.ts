@@ -12,6 +12,8 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 export interface AppServer {
   url: string;
   port: number;
+  /** The server process, for benches that read its CPU time from /proc. */
+  pid: number;
   dataDir: string;
   logs: () => string;
   /** SIGTERM and wait for exit; the data directory is kept for restarts. */
@@ -84,6 +86,7 @@ export async function startApp(opts: { env?: Record<string, string>; dataDir?: s
   return {
     url,
     port,
+    pid: child.pid!,
     dataDir,
     logs: () => output,
     stop,
