@@ -18,7 +18,23 @@ export interface FieldIssue {
   code?: string;
 }
 
+/** Marks a DomainError whichever copy of this module made it. */
+const DOMAIN_ERROR = Symbol.for('pingboard.DomainError');
+
 export class DomainError extends Error {
+  /**
+   * Next.js may load this module once per bundle (instrumentation, each route), and the worker's
+   * command port is shared through globalThis, so an error thrown by one copy can reach the API
+   * mapping of another. `instanceof DomainError` checks the brand, so it holds across copies;
+   * the subclasses keep the ordinary prototype check.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== DomainError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[DOMAIN_ERROR] === true;
+  }
+
+  readonly [DOMAIN_ERROR] = true;
+
   constructor(
     readonly kind: DomainErrorKind,
     message: string,

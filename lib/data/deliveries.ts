@@ -103,7 +103,7 @@ export async function releaseAllLeases(): Promise<number> {
   return count;
 }
 
-export type MonitorDelivery = Delivery & { event: Pick<AlertEvent, 'kind'> };
+export type MonitorDelivery = Delivery & { event: Pick<AlertEvent, 'kind' | 'incidentId' | 'cause'> };
 
 /** A monitor's deliveries, newest first. The caller must own monitorId. */
 export function deliveriesOfMonitor(monitorId: string, limit: number): Promise<MonitorDelivery[]> {
@@ -111,7 +111,7 @@ export function deliveriesOfMonitor(monitorId: string, limit: number): Promise<M
     where: { monitorId },
     orderBy: [{ createdAt: 'desc' }, { eventId: 'desc' }],
     take: limit,
-    include: { event: { select: { kind: true } } },
+    include: { event: { select: { kind: true, incidentId: true, cause: true } } },
   });
 }
 

@@ -111,6 +111,8 @@ export function deliveryDto(d: MonitorDelivery) {
     id: d.id,
     eventId: d.eventId,
     kind: d.event.kind,
+    incidentId: d.event.incidentId,
+    cause: d.event.cause,
     channelId: d.channelId,
     channelKind: d.channelKind,
     state: d.state,

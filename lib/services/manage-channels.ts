@@ -153,6 +153,12 @@ export async function testChannel(userId: string, id: string): Promise<TestResul
   }
 }
 
+/** Whether a confirmation link still confirms something (opened, not yet used). */
+export async function confirmationPending(token: string): Promise<boolean> {
+  if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return false;
+  return (await channels.findChannelByToken(token)) !== null;
+}
+
 /** A confirmation link was opened (and its button pressed): the address may now receive alerts. */
 export async function confirmEmailChannel(token: string): Promise<boolean> {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return false;

@@ -355,6 +355,7 @@ describe('email confirmation', () => {
       expect(confirm.status).toBe(200);
       expect((await owner.get(`/api/channels/${c.id}`)).body.channel).toMatchObject({ confirmed: true, status: 'ready' });
       expect((await fetch(url, { method: 'POST', redirect: 'manual' })).status).toBe(404);
+      expect((await fetch(url, { redirect: 'manual' })).status, 'a used link shows no button').toBe(404);
       expect((await owner.get(`/api/monitors/${onlyEmail.id}`)).body.monitor.hasWorkingChannel).toBe(true);
 
       expect((await owner.post(`/api/channels/${c.id}/test`)).body.ok).toBe(true);

@@ -193,3 +193,14 @@ describe('causeText (one wording for pages and emails)', () => {
     expect(causeText(null, null)).toBeNull();
   });
 });
+
+describe('DomainError across bundles', () => {
+  it('is recognised by the brand, so a copy of the class from another bundle still maps to HTTP', async () => {
+    const { DomainError, NotFoundError, ConflictError } = await import('@/lib/errors');
+    const foreign = Object.assign(new Error('Monitor not found'), { [Symbol.for('pingboard.DomainError')]: true, kind: 'not_found', details: {} });
+    expect(foreign instanceof DomainError).toBe(true);
+    expect(new NotFoundError('Monitor') instanceof DomainError).toBe(true);
+    expect(new NotFoundError('Monitor') instanceof ConflictError).toBe(false);
+    expect(new Error('x') instanceof DomainError).toBe(false);
+  });
+});

@@ -1,4 +1,4 @@
-import { confirmEmailChannel } from '@/lib/services/manage-channels';
+import { confirmationPending, confirmEmailChannel } from '@/lib/services/manage-channels';
 
 // The link in an address-confirmation email. Opening it (GET) only shows a button; pressing it
 // (POST) confirms, so a mail scanner that fetches links cannot agree on the reader's behalf.
@@ -9,11 +9,9 @@ function page(title: string, body: string, status = 200): Response {
   return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer' } });
 }
 
-const VALID = /^[A-Za-z0-9_-]{16,64}$/;
-
 export async function GET(_req: Request, ctx: { params: Promise<{ token: string }> }): Promise<Response> {
   const { token } = await ctx.params;
-  if (!VALID.test(token)) return page('Link not valid', '<h1>This link is not valid</h1><p>It may have been used already.</p>', 404);
+  if (!(await confirmationPending(token))) return page('Link not valid', '<h1>This link is not valid</h1><p>It may have been used already.</p>', 404);
   return page(
     'Confirm alerts',
     '<h1>Receive Pingboard alerts here?</h1><p>Someone added this email address as a notification channel.</p><form method="post"><button type="submit">Yes, send alerts to this address</button></form>',
