@@ -2,7 +2,7 @@
 // path, query, headers, raw body and parsed JSON) and answers 200 unless told otherwise for
 // a path prefix: fail N times with a status, redirect, answer after a delay, or never answer.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, createRecorder, listenOnLoopback } from './recorder';
 
 export interface RecordedRequest {
   method: string;
@@ -57,9 +57,9 @@ function parseJson(raw: string): unknown {
 }
 
 export async function startFakeProviders(): Promise<FakeProviders> {
-  const requests: RecordedRequest[] = [];
+  const recorder = createRecorder<RecordedRequest>('fake providers', 'requests');
+  const requests = recorder.items;
   let rules: Rule[] = [];
-  const waiters = new Set<() => void>();
   const timers = new Set<NodeJS.Timeout>();
 
   const pick = (path: string): Behavior => {
@@ -76,7 +76,7 @@ export async function startFakeProviders(): Promise<FakeProviders> {
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://fake');
       const raw = Buffer.concat(chunks).toString('utf8');
-      requests.push({
+      recorder.record({
         method: req.method ?? '',
         path: url.pathname,
         query: Object.fromEntries(url.searchParams),
@@ -84,7 +84,6 @@ export async function startFakeProviders(): Promise<FakeProviders> {
         raw,
         json: parseJson(raw),
       });
-      for (const wake of waiters) wake();
 
       const b = pick(url.pathname);
       if (b.hang) return; // closed by close()/reset() or by the client giving up
@@ -99,11 +98,7 @@ export async function startFakeProviders(): Promise<FakeProviders> {
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -119,28 +114,11 @@ export async function startFakeProviders(): Promise<FakeProviders> {
       server.closeAllConnections();
     },
     waitFor(pred, timeoutMs = 5_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (!pred(requests)) return;
-          cleanup();
-          resolve(requests);
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          reject(new Error(`fake providers: condition not met within ${timeoutMs} ms (${requests.length} requests received)`));
-        }, timeoutMs);
-        const cleanup = () => {
-          clearTimeout(timer);
-          waiters.delete(check);
-        };
-        waiters.add(check);
-        check();
-      });
+      return recorder.waitFor(pred, timeoutMs);
     },
     close() {
       for (const t of timers) clearTimeout(t);
-      server.closeAllConnections();
-      return new Promise((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
+      return closeServer(server);
     },
   };
 }

@@ -1,7 +1,7 @@
 // A stand-in for SendGrid's v3 mail API on loopback: records what the app sent, and can be
 // told to fail the next N requests to exercise retries.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, createRecorder, listenOnLoopback } from './recorder';
 
 export interface ReceivedMail {
   auth: string | null;
@@ -20,10 +20,9 @@ export interface FakeSendgrid {
 }
 
 export async function startFakeSendgrid(opts: { failTimes?: number; status?: number } = {}): Promise<FakeSendgrid> {
-  const received: ReceivedMail[] = [];
+  const recorder = createRecorder<ReceivedMail>('fake SendGrid', 'mails');
   let failuresLeft = opts.failTimes ?? 0;
   let failStatus = opts.status ?? 500;
-  const waiters = new Set<() => void>();
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -40,7 +39,7 @@ export async function startFakeSendgrid(opts: { failTimes?: number; status?: num
         res.writeHead(400, { 'content-type': 'application/json' }).end('{"errors":[{"message":"invalid JSON"}]}');
         return;
       }
-      received.push({ auth: req.headers.authorization ?? null, body });
+      recorder.record({ auth: req.headers.authorization ?? null, body });
       if (failuresLeft > 0) {
         failuresLeft--;
         const errors = [{ message: `fake failure (${failStatus})`, field: null, help: null }];
@@ -48,45 +47,21 @@ export async function startFakeSendgrid(opts: { failTimes?: number; status?: num
       } else {
         res.writeHead(202).end();
       }
-      for (const wake of waiters) wake();
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
 
   return {
     url: `http://127.0.0.1:${port}`,
-    received,
+    received: recorder.items,
     setFailures(n, status) {
       failuresLeft = n;
       if (status !== undefined) failStatus = status;
     },
     waitFor(pred, timeoutMs = 10_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (!pred(received)) return;
-          cleanup();
-          resolve(received);
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          reject(new Error(`fake SendGrid: condition not met within ${timeoutMs} ms (${received.length} mails received)`));
-        }, timeoutMs);
-        const cleanup = () => {
-          clearTimeout(timer);
-          waiters.delete(check);
-        };
-        waiters.add(check);
-        check();
-      });
+      return recorder.waitFor(pred, timeoutMs);
     },
-    close() {
-      server.closeAllConnections();
-      return new Promise((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
-    },
+    close: () => closeServer(server),
   };
 }

@@ -1,8 +1,8 @@
 // A real SMTP server on loopback (smtp-server): records each message's envelope and raw text,
 // optionally requires a user name and password, and can be told to refuse the next messages
 // with a reply code (4xx temporary, 5xx permanent) to exercise the mailer's error mapping.
-import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { closeServer, createRecorder, listenOnLoopback } from './recorder';
 
 export interface ReceivedSmtpMail {
   from: string | null;
@@ -43,8 +43,7 @@ function headerOf(raw: string, name: string): string | null {
 }
 
 export async function startFakeSmtp(opts: { auth?: { user: string; pass: string } } = {}): Promise<FakeSmtp> {
-  const received: ReceivedSmtpMail[] = [];
-  const waiters = new Set<() => void>();
+  const recorder = createRecorder<ReceivedSmtpMail>('fake SMTP', 'mails');
   let rejection: { code: number; message: string; left: number } | null = null;
 
   const server = new SMTPServer({
@@ -68,53 +67,30 @@ export async function startFakeSmtp(opts: { auth?: { user: string; pass: string 
         }
         const raw = Buffer.concat(chunks).toString('utf8');
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : null;
-        received.push({
+        recorder.record({
           from,
           to: session.envelope.rcptTo.map((r) => r.address),
           raw,
           user: typeof session.user === 'string' ? session.user : null,
           header: (name) => headerOf(raw, name),
         });
-        for (const wake of waiters) wake();
         callback(null, 'Queued as fake');
       });
     },
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
 
   return {
     host: '127.0.0.1',
     port,
-    received,
+    received: recorder.items,
     reject(code, message = `Refused by the fake (${code})`, times = 1) {
       rejection = { code, message, left: times };
     },
     waitFor(pred, timeoutMs = 5_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (!pred(received)) return;
-          cleanup();
-          resolve(received);
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          reject(new Error(`fake SMTP: condition not met within ${timeoutMs} ms (${received.length} mails received)`));
-        }, timeoutMs);
-        const cleanup = () => {
-          clearTimeout(timer);
-          waiters.delete(check);
-        };
-        waiters.add(check);
-        check();
-      });
+      return recorder.waitFor(pred, timeoutMs);
     },
-    close() {
-      return new Promise((resolve) => server.close(() => resolve()));
-    },
+    close: () => closeServer(server),
   };
 }
