@@ -1,5 +1,5 @@
-import { escapeHtml } from '@/lib/alerting/templates';
 import { getProviderContext } from '@/lib/alerting/provider-context';
+import { escapeHtml } from '@/lib/alerting/render-text';
 import { randomToken } from '@/lib/ids';
 
 // The one message an unconfirmed address gets: a link to agree to receive alerts. Nothing

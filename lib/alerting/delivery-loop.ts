@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChannelKind, ChannelProvider, ChannelEvent, ProviderContext, EventKind } from './channel-types';
 import { DeliveryError } from './channel-types';
+import { monitorLink } from './render-text';
 import { claimDueDeliveries, downWasUndelivered, recordAttempt, releaseLeases, type ClaimedDelivery, type AttemptOutcome } from '@/lib/data/deliveries';
 import { backoffDelay } from '@/lib/shared/retry';
 import { HOUR_MS, MINUTE_MS } from '@/lib/shared/time';
@@ -201,7 +202,7 @@ export function toChannelEvent(d: Pick<ClaimedDelivery, 'event' | 'eventId'>, ap
     eventId: d.eventId,
     kind: e.kind as EventKind,
     at: e.at,
-    monitor: { id: e.monitorId, name: e.monitorName, target: e.monitorTarget, link: `${appUrl.replace(/\/+$/, '')}/monitors/${encodeURIComponent(e.monitorId)}` },
+    monitor: { id: e.monitorId, name: e.monitorName, target: e.monitorTarget, link: monitorLink(appUrl, e.monitorId) },
     incidentId: e.incidentId,
     cause: e.cause,
     error: e.error,

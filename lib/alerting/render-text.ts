@@ -1,12 +1,11 @@
-// The parts every channel message is made of, built once from a ChannelEvent: a title, the lead
-// sentence, the notes (test message, undelivered outage alert), the facts and the link. Each
-// provider lays these out in its own format and escapes them for it. The wording is the email's
-// (lib/alerting/templates.ts); a test keeps the two leads identical.
+// Alert wording, once for every channel. From a ChannelEvent it builds the parts every message
+// is made of: a title, the lead sentence, the notes (test message, undelivered outage alert), the
+// facts and the link. Each provider lays these out in its own format and escapes them for it with
+// the helpers here. Every part is plain text on one line, so no user-controlled value (name,
+// target, error) can break a header or a line-based format, and escaping stays the layout's job.
 import { causeText } from '@/lib/domain/cause-labels';
 import { formatMsCoarse } from '@/lib/shared/durations';
 import type { ChannelEvent, EventKind } from './channel-types';
-import { formatTime, renderSubject, toSingleLine } from './templates';
-import type { AlertEvent } from './types';
 
 export const EVENT_TAGS: Record<EventKind, string> = {
   DOWN: 'DOWN',
@@ -15,6 +14,9 @@ export const EVENT_TAGS: Record<EventKind, string> = {
   CERT_EXPIRING: 'CERT EXPIRING',
   CERT_EXPIRED: 'CERT EXPIRED',
 };
+
+/** The longest email subject or chat title; a longer one is cut, marking the cut. */
+const MAX_TITLE = 250;
 
 export const TEST_NOTE = 'Test message from Pingboard: nothing happened to this monitor, this shows how its alerts will look.';
 export const UNDELIVERED_NOTE = 'The alert that this monitor went down could not be delivered on this channel.';
@@ -30,23 +32,42 @@ export interface MessageParts {
   eventId: string;
 }
 
-/** The old AlertEvent shape templates.ts takes, with names and errors on one line (chat formats are line-based). */
-export function toAlertEvent(event: ChannelEvent): AlertEvent {
-  return {
-    kind: event.kind,
-    monitorId: event.monitor.id,
-    incidentId: event.incidentId,
-    monitor: { id: event.monitor.id, name: toSingleLine(event.monitor.name), target: toSingleLine(event.monitor.target) },
-    recipient: '',
-    at: event.at,
-    cause: event.cause,
-    error: event.error === null ? null : toSingleLine(event.error),
-    downtimeMs: event.downtimeMs,
-    certExpiresAt: event.certExpiresAt,
-  };
+/** One header-safe line: CR, LF and other control characters would let a name inject headers. */
+export function toSingleLine(value: string): string {
+  return value
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
-/** The lead sentence; the same words as the email's first line. */
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** ISO UTC for machines and filters, plus a form a person reads at a glance. */
+export function formatTime(at: Date): string {
+  return `${at.toISOString()} (${at.toUTCString().replace(/GMT$/, 'UTC')})`;
+}
+
+/** The monitor's page in the app, the link every message ends with. */
+export function monitorLink(appUrl: string, monitorId: string): string {
+  return `${appUrl.replace(/\/+$/, '')}/monitors/${encodeURIComponent(monitorId)}`;
+}
+
+/** "[DOWN] My API (https://api.example.com)": the email subject and the chat title, on one line. */
+export function subjectLine(event: ChannelEvent): string {
+  const name = toSingleLine(event.monitor.name);
+  const target = toSingleLine(event.monitor.target);
+  // The whole line once more: an empty name must not leave a double space.
+  return truncate(toSingleLine(`[${EVENT_TAGS[event.kind]}] ${name} (${target})`), MAX_TITLE);
+}
+
+/** The lead sentence, the first line of every message. */
 export function leadSentence(event: ChannelEvent): string {
   const name = toSingleLine(event.monitor.name);
   const down = event.downtimeMs != null ? formatMsCoarse(event.downtimeMs) : null;
@@ -89,7 +110,7 @@ export function messageParts(event: ChannelEvent): MessageParts {
   if (reason) facts.push([event.kind === 'UP' ? 'It was down because' : 'Reason', reason]);
   if (event.certExpiresAt) facts.push(['Certificate expiry', formatTime(event.certExpiresAt)]);
   facts.push([event.kind === 'UP' ? 'Back up at' : 'Time', formatTime(event.at)]);
-  const subject = renderSubject(toAlertEvent(event));
+  const subject = subjectLine(event);
   return {
     title: event.test ? `[TEST] ${subject}` : subject,
     lead: leadSentence(event),

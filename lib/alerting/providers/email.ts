@@ -1,11 +1,10 @@
 // Email: the operator's mail transport (SMTP or SendGrid, see lib/alerting/email/mailer.ts)
-// sends to the channel's address. The layout is the one templates.ts gave the old alert
-// emails (lead, a table of facts, a link), built from the same message parts as the chat
-// kinds; every value is escaped in the HTML part. Message-ID carries the event id.
+// sends to the channel's address. The layout is a lead, a table of facts and a link, built
+// from the same message parts as the chat kinds; every value is escaped in the HTML part.
+// Message-ID carries the event id.
 import { z } from 'zod';
 import { DeliveryError, type ChannelEvent, type ChannelProvider, type EmailMessage } from '../channel-types';
-import { messageParts } from '../render-text';
-import { escapeHtml } from '../templates';
+import { escapeHtml, messageParts } from '../render-text';
 
 export const emailSettingsSchema = z.strictObject({
   address: z

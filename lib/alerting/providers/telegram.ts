@@ -4,8 +4,7 @@
 // (TELEGRAM_API_BASE_URL), so the request is a trusted one.
 import { z } from 'zod';
 import type { ChannelProvider } from '../channel-types';
-import { messageParts, truncate } from '../render-text';
-import { escapeHtml } from '../templates';
+import { escapeHtml, messageParts, truncate } from '../render-text';
 import { postJson } from './post-json';
 import { joinUrl, token } from './settings-fields';
 
