@@ -24,6 +24,9 @@ export function AppHeader({ email }: { email: string }) {
           <Link href="/" className={buttonClass('ghost', 'sm')}>
             Dashboard
           </Link>
+          <Link href="/notifications" className={buttonClass('ghost', 'sm')}>
+            Notifications
+          </Link>
           {/* A plain link: the OpenAPI document is JSON, not a page of the app. */}
           <a href="/api/docs" className={buttonClass('ghost', 'sm')}>
             API
