@@ -18,6 +18,7 @@ import { MiniUptimeChart } from '@/components/charts/mini-uptime-chart';
 import { StatusBadge, StatusIcon } from '@/components/ui/status-badge';
 import { RelativeTime } from '@/components/ui/time';
 import { ButtonLink } from '@/components/ui/button';
+import { NoChannelNotice } from '@/components/notifications/no-channel-notice';
 import { cn } from '@/components/ui/cn';
 
 /** Every few seconds; big lists (a heavier request) refresh a little less often. */
@@ -40,6 +41,7 @@ export function Dashboard({ initialRows }: { initialRows: DashboardRow[] }) {
   }, refreshInterval(rows.length));
 
   const counts = useMemo(() => countStatuses(rows), [rows]);
+  const unalerted = useMemo(() => rows.filter((r) => !r.hasWorkingChannel).length, [rows]);
 
   return (
     <div className="space-y-4">
@@ -59,6 +61,12 @@ export function Dashboard({ initialRows }: { initialRows: DashboardRow[] }) {
       ) : (
         <>
           <SummaryStrip counts={counts} />
+          {unalerted > 0 ? (
+            <NoChannelNotice>
+              {unalerted === 1 ? '1 monitor has' : `${unalerted} monitors have`} no working notification channel: nobody will be told when{' '}
+              {unalerted === 1 ? 'it goes' : 'they go'} down.
+            </NoChannelNotice>
+          ) : null}
           <ul aria-label="Monitors" className="divide-y divide-zinc-200 overflow-hidden rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
             {rows.map((row) => (
               <MonitorRow key={row.id} row={row} />

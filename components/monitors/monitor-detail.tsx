@@ -12,6 +12,8 @@ import { IncidentsList } from '@/components/monitors/incidents-list';
 import { HeartbeatPanel } from '@/components/monitors/heartbeat-panel';
 import { CertificatePanel } from '@/components/monitors/certificate-panel';
 import { MonitorHeader } from '@/components/monitors/detail/monitor-header';
+import { AlertChannels } from '@/components/monitors/detail/alert-channels';
+import { NoChannelNotice } from '@/components/notifications/no-channel-notice';
 import { WindowControl } from '@/components/monitors/detail/window-control';
 import { useMonitorDetail } from '@/components/monitors/detail/use-monitor-detail';
 import { RelativeTime } from '@/components/ui/time';
@@ -25,11 +27,15 @@ export function MonitorDetail({ initial }: { initial: MonitorDetailData }) {
   const kind = monitorKind(monitor.type);
   const probed = kind.probed;
   const https = kind.ui.showsCertificate(monitor);
+  const channelNames = Object.fromEntries(initial.channels.map((c) => [c.id, c.name]));
 
   return (
     <div className="space-y-4">
       <MonitorHeader monitor={monitor} onMonitor={d.setMonitor} refresh={() => d.refresh()} />
       {d.refreshError ? <Notice tone="info">Could not refresh ({d.refreshError}); retrying…</Notice> : null}
+      {monitor.hasWorkingChannel ? null : (
+        <NoChannelNotice>Nobody will be told when this monitor goes down: it has no working notification channel.</NoChannelNotice>
+      )}
 
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5">
         <Stat label="Uptime 24 h" value={formatPercent(d.summary.h24)} />
@@ -94,7 +100,8 @@ export function MonitorDetail({ initial }: { initial: MonitorDetailData }) {
             </SideCard>
           ) : null}
           <SideCard id="alerts-title" title="Alerts sent">
-            <AlertsList alerts={d.alerts} />
+            <AlertChannels monitor={monitor} channels={initial.channels} />
+            <AlertsList alerts={d.alerts} channelNames={channelNames} />
           </SideCard>
         </div>
       </div>

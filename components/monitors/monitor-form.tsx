@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { MonitorDto } from '@/lib/dto';
+import type { ChannelChoice } from '@/lib/ui/channel-kinds';
 import { monitorKind } from '@/lib/monitor-kinds';
 import { ADVANCED_FIELDS, hasInputFor, initialValues, issueErrors, validate, type FormErrors, type FormValues, type SetValue } from '@/lib/ui/monitor-form-model';
 import { api } from '@/components/api-client';
@@ -14,14 +15,15 @@ import { TypePicker } from '@/components/monitors/form/type-picker';
 import { TargetFields } from '@/components/monitors/form/target-fields';
 import { ScheduleFields } from '@/components/monitors/form/schedule-fields';
 import { AdvancedSection } from '@/components/monitors/form/advanced-section';
+import { NotificationFields } from '@/components/monitors/form/notification-fields';
 
 const opensAdvanced = (errors: FormErrors) => Object.keys(errors).some((k) => ADVANCED_FIELDS.has(k.split('.')[0]));
 
-export function MonitorForm({ monitor }: { monitor?: MonitorDto }) {
+export function MonitorForm({ monitor, channels }: { monitor?: MonitorDto; channels: ChannelChoice[] }) {
   const router = useRouter();
   const editing = Boolean(monitor);
   const form = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState<FormValues>(() => initialValues(monitor));
+  const [values, setValues] = useState<FormValues>(() => initialValues(monitor, channels.filter((c) => c.isDefault).map((c) => c.id)));
   const [timeoutTouched, setTimeoutTouched] = useState(false);
   const [errors, setErrors] = useState<FormErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -86,6 +88,7 @@ export function MonitorForm({ monitor }: { monitor?: MonitorDto }) {
       <TargetFields {...parts} />
       <ScheduleFields {...parts} editing={editing} />
       <Checkbox id="active" label="Active" checked={values.active} onChange={(c) => set('active', c)} error={errors.active} hint="Unchecked monitors are paused: no checks, no alerts." />
+      <NotificationFields {...parts} channels={channels} />
       <AdvancedSection {...parts} open={advancedOpen} onToggle={setAdvancedOpen} />
       <div className="flex flex-wrap gap-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
         <Button type="submit" variant="primary" disabled={busy}>

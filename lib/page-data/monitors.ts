@@ -10,6 +10,8 @@ import { monitorDto, type AlertDto, type CheckDto, type IncidentDto, type Monito
 import type { UptimeReport } from '@/lib/domain/uptime';
 import type { TimingBucket } from '@/lib/domain/timing-medians';
 import { toDashboardRow, type DashboardRow } from '@/lib/ui/view-models';
+import type { ChannelChoice } from '@/lib/ui/channel-kinds';
+import { channelChoices } from '@/lib/page-data/channels';
 
 // The pages' data-access layer. Every reader starts with requireUser(), so no page can
 // read data without a verified session, whatever the proxy did or did not do; the lib/
@@ -57,12 +59,14 @@ export interface MonitorDetailData {
   checks: { checks: CheckDto[]; nextCursor: string | null };
   incidents: IncidentDto[];
   alerts: AlertDto[];
+  /** The user's channels, to name each delivery and list the ones this monitor alerts. */
+  channels: ChannelChoice[];
 }
 
 export async function monitorDetail(id: string): Promise<MonitorDetailData> {
   const monitor = await ownedMonitor(id);
   const now = new Date();
-  const [day, week, month, timings, checks, incidents, alerts] = await Promise.all([
+  const [day, week, month, timings, checks, incidents, alerts, channels] = await Promise.all([
     uptimeReport(monitor.id, 24, now),
     uptimeReport(monitor.id, 168, now),
     uptimeReport(monitor.id, 720, now),
@@ -70,6 +74,7 @@ export async function monitorDetail(id: string): Promise<MonitorDetailData> {
     checksPage(monitor.id, { limit: CHECKS_PAGE_SIZE }),
     incidentsOf(monitor.id, INCIDENTS_SHOWN),
     alertsOf(monitor.id, ALERTS_SHOWN),
+    channelChoices(),
   ]);
   return {
     monitor: monitorDto(monitor),
@@ -79,5 +84,6 @@ export async function monitorDetail(id: string): Promise<MonitorDetailData> {
     checks,
     incidents,
     alerts,
+    channels,
   };
 }

@@ -65,6 +65,8 @@ export interface FormValues {
   retries: string;
   retryIntervalSeconds: string;
   reminderIntervalMinutes: string;
+  /** The notification channels it alerts (checkboxes). */
+  channelIds: string[];
 }
 
 /** Errors by field: "url", or "headers.2.value" for one input of one row. */
@@ -78,7 +80,8 @@ export const rowKey = (): number => nextKey++;
 
 const str = (n: number | null | undefined): string => (n === null || n === undefined ? '' : String(n));
 
-export function initialValues(m?: MonitorDto): FormValues {
+/** A new monitor starts with `defaultChannelIds` checked (the user's default channels). */
+export function initialValues(m?: MonitorDto, defaultChannelIds: string[] = []): FormValues {
   const d = MONITOR_DEFAULTS;
   const interval = m?.intervalSeconds ?? d.intervalSeconds;
   const preset = INTERVAL_PRESETS.some((p) => p.seconds === interval);
@@ -109,6 +112,7 @@ export function initialValues(m?: MonitorDto): FormValues {
     retries: str(m?.retries ?? d.retries),
     retryIntervalSeconds: str(m?.retryIntervalSeconds ?? d.retryIntervalSeconds),
     reminderIntervalMinutes: str(m?.reminderIntervalMinutes),
+    channelIds: m ? [...m.channelIds] : [...defaultChannelIds],
   };
 }
 
@@ -136,7 +140,7 @@ export function buildPayload(v: FormValues, opts: BuildOptions): { payload: Crea
   const errors: FormErrors = {};
   const num = numberReader(errors);
   const intervalSeconds = v.interval === 'custom' ? num('intervalSeconds', v.customInterval, 'the interval in seconds') : Number(v.interval);
-  const payload: CreateMonitorInput = { name: v.name, type: v.type, intervalSeconds: intervalSeconds ?? Number.NaN, active: v.active };
+  const payload: CreateMonitorInput = { name: v.name, type: v.type, intervalSeconds: intervalSeconds ?? Number.NaN, active: v.active, channelIds: v.channelIds };
   payload.reminderIntervalMinutes = num('reminderIntervalMinutes', v.reminderIntervalMinutes, 'the reminder interval in minutes', true);
 
   // Only what the kind shows is sent: the rest keeps its stored value or default.
@@ -208,7 +212,7 @@ export function validate(v: FormValues, opts: BuildOptions): { payload: CreateMo
 }
 
 /** Inputs every kind shows; the rest are the kind's formFields. */
-const COMMON: readonly string[] = ['name', 'type', 'intervalSeconds', 'active', 'reminderIntervalMinutes'];
+const COMMON: readonly string[] = ['name', 'type', 'intervalSeconds', 'active', 'reminderIntervalMinutes', 'channelIds'];
 /** Fields inside the collapsed "Advanced options"; an error there opens it. */
 export const ADVANCED_FIELDS = new Set(['headers', 'body', 'acceptedStatusCodes', 'followRedirects', 'maxRedirects', 'keyword', 'keywordMode', 'keywordCaseSensitive', 'jsonAssertions', 'maxResponseTimeMs', 'ignoreTlsErrors', 'certExpiryThresholdDays', 'retries', 'retryIntervalSeconds', 'reminderIntervalMinutes']);
 

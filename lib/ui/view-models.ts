@@ -35,6 +35,8 @@ export interface DashboardRow {
   /** Percentage over the last 24 h; null when there were no checks. */
   uptime24h: number | null;
   recent: RecentPoint[];
+  /** Whether one of its channels can deliver now; false means nobody would be told. */
+  hasWorkingChannel: boolean;
 }
 
 /** The dashboard's target column: the URL, host:port, or 'Heartbeat'. */
@@ -55,6 +57,7 @@ export function toDashboardRow(m: MonitorListItemDto): DashboardRow {
     lastError: m.lastError,
     uptime24h: m.uptime24h,
     recent: m.recentChecks,
+    hasWorkingChannel: m.hasWorkingChannel,
   };
 }
 
