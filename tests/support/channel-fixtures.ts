@@ -1,8 +1,9 @@
-// Alert events and provider contexts for the channel provider tests: every base URL points at
-// a loopback fake, the HTTP client is the real policy-checked one, and DNS is a fixed table so
-// no test asks a real resolver.
+// Alert events, provider contexts and a check for DeliveryErrors, for the channel provider
+// tests: every base URL points at a loopback fake, the HTTP client is the real policy-checked
+// one, and DNS is a fixed table so no test asks a real resolver.
 import type { LookupAddress } from 'node:dns';
-import type { ChannelEvent, Mailer, ProviderContext } from '@/lib/alerting/channel-types';
+import { expect } from 'vitest';
+import { DeliveryError, type ChannelEvent, type Mailer, type ProviderContext } from '@/lib/alerting/channel-types';
 import { createOutboundHttp, type OutboundHttpOptions } from '@/lib/alerting/outbound-http';
 import type { LookupFn } from '@/lib/checker/safe-lookup';
 
@@ -85,4 +86,14 @@ export function fakeContext(fakeUrl: string, opts: Partial<OutboundHttpOptions> 
       pagerdutyEventsUrl: `${fakeUrl}/v2/enqueue`,
     },
   };
+}
+
+/** The DeliveryError `promise` rejected with; the test fails if it resolved or rejected with anything else. */
+export async function deliveryFailure(promise: Promise<unknown>): Promise<DeliveryError> {
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(DeliveryError);
+  return err as DeliveryError;
 }

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DeliveryError, type Mailer } from '@/lib/alerting/channel-types';
+import type { Mailer } from '@/lib/alerting/channel-types';
 import { createMailer } from '@/lib/alerting/email/mailer';
 import { emailProvider, NOT_CONFIGURED } from '@/lib/alerting/providers/email';
 import { createOutboundHttp } from '@/lib/alerting/outbound-http';
 import { mailerConfigFrom } from '@/lib/alerting/provider-env';
 import type { Env } from '@/lib/env';
-import { DOWN, TEST, UP, fakeContext, tableLookup } from '@/tests/support/channel-fixtures';
+import { DOWN, TEST, UP, deliveryFailure, fakeContext, tableLookup } from '@/tests/support/channel-fixtures';
 import { startFakeSendgrid, type FakeSendgrid } from '@/tests/support/fake-sendgrid';
 import { startFakeSmtp, type FakeSmtp } from '@/tests/support/fake-smtp';
 
@@ -36,15 +36,6 @@ const smtpMailer = (fake: FakeSmtp, auth?: { user: string; password: string }): 
 const sendgridMailer = (): Mailer => createMailer({ smtp: null, sendgrid: { apiKey: 'SG.unit-key', baseUrl: sendgrid.url, from: FROM } });
 const send = (mailer: Mailer, event = DOWN) => emailProvider.send(settings, event, fakeContext('http://127.0.0.1:9', { mailer }));
 
-async function failure(promise: Promise<unknown>): Promise<DeliveryError> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(DeliveryError);
-  return err as DeliveryError;
-}
-
 describe('email over SMTP', () => {
   it('delivers with Message-ID <eventId@pingboard>, the subject, and both parts', async () => {
     const result = await send(smtpMailer(smtp));
@@ -72,7 +63,7 @@ describe('email over SMTP', () => {
   it('authenticates when a user is set', async () => {
     await send(smtpMailer(authSmtp, { user: 'mailer', password: 'hunter2-password' }));
     expect(authSmtp.received[0].user).toBe('mailer');
-    const err = await failure(send(smtpMailer(authSmtp, { user: 'mailer', password: 'wrong-password' })));
+    const err = await deliveryFailure(send(smtpMailer(authSmtp, { user: 'mailer', password: 'wrong-password' })));
     expect(err.permanent).toBe(true);
     expect(err.message).toMatch(/SMTP authentication failed/);
     expect(err.message).not.toContain('wrong-password');
@@ -80,10 +71,10 @@ describe('email over SMTP', () => {
 
   it('treats a 4xx reply as temporary and a 5xx reply as permanent', async () => {
     smtp.reject(451, 'Try again later');
-    const soft = await failure(send(smtpMailer(smtp)));
+    const soft = await deliveryFailure(send(smtpMailer(smtp)));
     expect(soft).toMatchObject({ permanent: false, providerStatus: 451 });
     smtp.reject(550, 'Mailbox unavailable');
-    const hard = await failure(send(smtpMailer(smtp)));
+    const hard = await deliveryFailure(send(smtpMailer(smtp)));
     expect(hard).toMatchObject({ permanent: true, providerStatus: 550 });
     expect(hard.message).toContain('550');
     expect(smtp.received).toHaveLength(0);
@@ -94,14 +85,14 @@ describe('email over SMTP', () => {
     const { port } = gone;
     await gone.close();
     const mailer = createMailer({ smtp: { host: '127.0.0.1', port, secure: false, from: FROM, timeoutMs: 3_000 }, sendgrid: null });
-    const err = await failure(send(mailer));
+    const err = await deliveryFailure(send(mailer));
     expect(err.permanent).toBe(false);
     expect(err.message).toContain(`127.0.0.1:${port}`);
   });
 
   it('refuses a metadata SMTP host without connecting', async () => {
     const mailer = createMailer({ smtp: { host: '169.254.169.254', port: 25, secure: false, from: FROM }, sendgrid: null });
-    expect(await failure(send(mailer))).toMatchObject({ permanent: true });
+    expect(await deliveryFailure(send(mailer))).toMatchObject({ permanent: true });
   });
 });
 
@@ -120,9 +111,9 @@ describe('email over SendGrid', () => {
 
   it('treats 5xx as temporary and 401 as permanent, without the key in the message', async () => {
     sendgrid.setFailures(1, 500);
-    expect(await failure(send(sendgridMailer()))).toMatchObject({ permanent: false, providerStatus: 500 });
+    expect(await deliveryFailure(send(sendgridMailer()))).toMatchObject({ permanent: false, providerStatus: 500 });
     sendgrid.setFailures(1, 401);
-    const denied = await failure(send(sendgridMailer()));
+    const denied = await deliveryFailure(send(sendgridMailer()));
     expect(denied).toMatchObject({ permanent: true, providerStatus: 401 });
     expect(denied.message).toMatch(/^SendGrid: /);
     expect(denied.message).not.toContain('SG.unit-key');
@@ -140,7 +131,7 @@ describe('mail transport choice', () => {
   });
 
   it('fails permanently, saying what to set, when no transport is configured', async () => {
-    const err = await failure(send(createMailer({ smtp: null, sendgrid: null })));
+    const err = await deliveryFailure(send(createMailer({ smtp: null, sendgrid: null })));
     expect(err).toMatchObject({ permanent: true, message: NOT_CONFIGURED });
   });
 });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DeliveryError } from '@/lib/alerting/channel-types';
 import { createOutboundHttp, MAX_RESPONSE_BYTES } from '@/lib/alerting/outbound-http';
-import { tableLookup } from '@/tests/support/channel-fixtures';
+import { deliveryFailure, tableLookup } from '@/tests/support/channel-fixtures';
 import { startFakeProviders, type FakeProviders } from '@/tests/support/fake-providers';
 
 // The providers' HTTP client against a loopback fake: the outbound policy on every hop, the
@@ -18,15 +17,6 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
-
-async function failure(promise: Promise<unknown>): Promise<DeliveryError> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(DeliveryError);
-  return err as DeliveryError;
-}
 
 describe('outbound HTTP: success', () => {
   it('posts the body with its headers and returns status, headers and body', async () => {
@@ -55,14 +45,14 @@ describe('outbound HTTP: success', () => {
 describe('outbound HTTP: the outbound policy', () => {
   it('refuses a loopback literal when private targets are blocked, before connecting', async () => {
     const http = createOutboundHttp({ policy: { blockPrivateTargets: true }, lookup: tableLookup({}) });
-    const err = await failure(http({ url: `${fake.url}/blocked`, body: '{}' }));
+    const err = await deliveryFailure(http({ url: `${fake.url}/blocked`, body: '{}' }));
     expect(err).toMatchObject({ permanent: true, message: 'Refused: loopback address' });
     expect(fake.requests).toHaveLength(0);
   });
 
   it('refuses a name that resolves to a private address at connect time, without naming the address', async () => {
     const http = createOutboundHttp({ policy: { blockPrivateTargets: true }, lookup: tableLookup({ 'sneaky.test': '127.0.0.1' }) });
-    const err = await failure(http({ url: `http://sneaky.test:${port}/x`, body: '{}' }));
+    const err = await deliveryFailure(http({ url: `http://sneaky.test:${port}/x`, body: '{}' }));
     expect(err).toMatchObject({ permanent: true, message: 'Refused: loopback address' });
     expect(err.message).not.toContain('127.0.0.1');
     expect(fake.requests).toHaveLength(0);
@@ -72,11 +62,11 @@ describe('outbound HTTP: the outbound policy', () => {
     // tableLookup has no entry: if the client tried DNS or a socket for the literal, this would fail differently.
     const http = createOutboundHttp({ policy: { blockPrivateTargets: false }, lookup: tableLookup({}) });
     for (const trusted of [false, true]) {
-      const err = await failure(http({ url: 'http://169.254.169.254/latest/meta-data/', body: '{}', trusted }));
+      const err = await deliveryFailure(http({ url: 'http://169.254.169.254/latest/meta-data/', body: '{}', trusted }));
       expect(err).toMatchObject({ permanent: true, message: 'Refused: cloud metadata address' });
     }
     const viaName = createOutboundHttp({ policy: { blockPrivateTargets: false }, lookup: tableLookup({ 'meta.test': '169.254.169.254' }) });
-    const err = await failure(viaName({ url: 'http://meta.test/', body: '{}' }));
+    const err = await deliveryFailure(viaName({ url: 'http://meta.test/', body: '{}' }));
     expect(err.message).toBe('Refused: cloud metadata address');
   });
 
@@ -87,7 +77,7 @@ describe('outbound HTTP: the outbound policy', () => {
   });
 
   it('refuses URLs that are not http(s)', async () => {
-    const err = await failure(open()({ url: 'file:///etc/passwd' }));
+    const err = await deliveryFailure(open()({ url: 'file:///etc/passwd' }));
     expect(err.permanent).toBe(true);
   });
 });
@@ -107,10 +97,10 @@ describe('outbound HTTP: redirects', () => {
   it('re-checks each hop: a 308 to a refused address stops there', async () => {
     const http = createOutboundHttp({ policy: { blockPrivateTargets: true, allowedAddresses: ['127.0.0.1'] }, lookup: tableLookup({}) });
     fake.on('/hop', { status: 308, headers: { location: `http://127.0.0.2:${port}/inside` } });
-    const err = await failure(http({ url: `${fake.url}/hop`, body: '{}' }));
+    const err = await deliveryFailure(http({ url: `${fake.url}/hop`, body: '{}' }));
     expect(err).toMatchObject({ permanent: true, message: 'Refused: loopback address' });
     fake.on('/meta', { status: 307, headers: { location: 'http://169.254.169.254/' } });
-    expect((await failure(http({ url: `${fake.url}/meta`, body: '{}' }))).message).toBe('Refused: cloud metadata address');
+    expect((await deliveryFailure(http({ url: `${fake.url}/meta`, body: '{}' }))).message).toBe('Refused: cloud metadata address');
     expect(fake.requests.map((r) => r.path)).toEqual(['/hop', '/meta']);
   });
 
@@ -126,12 +116,12 @@ describe('outbound HTTP: redirects', () => {
 
   it('stops after three redirects, and refuses a 302 that would drop the body', async () => {
     fake.on('/loop', { status: 307, headers: { location: '/loop' } });
-    const err = await failure(open()({ url: `${fake.url}/loop`, body: '{}' }));
+    const err = await deliveryFailure(open()({ url: `${fake.url}/loop`, body: '{}' }));
     expect(err).toMatchObject({ permanent: true });
     expect(err.message).toMatch(/Too many redirects/);
     expect(fake.requests).toHaveLength(4);
     fake.on('/moved', { status: 302, headers: { location: '/elsewhere' } });
-    const moved = await failure(open()({ url: `${fake.url}/moved`, body: '{}' }));
+    const moved = await deliveryFailure(open()({ url: `${fake.url}/moved`, body: '{}' }));
     expect(moved).toMatchObject({ permanent: true, providerStatus: 302 });
     expect(moved.message).toContain('HTTP 302');
   });
@@ -152,20 +142,20 @@ describe('outbound HTTP: failures', () => {
     ];
     for (const [status, permanent] of cases) {
       fake.on(`/s${status}`, { status });
-      const err = await failure(open()({ url: `${fake.url}/s${status}`, body: '{}' }));
+      const err = await deliveryFailure(open()({ url: `${fake.url}/s${status}`, body: '{}' }));
       expect({ status, permanent: err.permanent, providerStatus: err.providerStatus }).toEqual({ status, permanent, providerStatus: status });
     }
   });
 
   it('honours Retry-After on 429 and 503 (seconds, HTTP date, or Telegram’s retry_after)', async () => {
     fake.on('/slow-down', { status: 429, headers: { 'retry-after': '7' } });
-    expect((await failure(open()({ url: `${fake.url}/slow-down`, body: '{}' }))).retryAfterMs).toBe(7_000);
+    expect((await deliveryFailure(open()({ url: `${fake.url}/slow-down`, body: '{}' }))).retryAfterMs).toBe(7_000);
     fake.on('/busy', { status: 503, headers: { 'retry-after': new Date(Date.now() + 60_000).toUTCString() } });
-    const busy = (await failure(open()({ url: `${fake.url}/busy`, body: '{}' }))).retryAfterMs!;
+    const busy = (await deliveryFailure(open()({ url: `${fake.url}/busy`, body: '{}' }))).retryAfterMs!;
     expect(busy).toBeGreaterThan(55_000);
     expect(busy).toBeLessThanOrEqual(60_000);
     fake.on('/tg', { status: 429, body: '{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 5","parameters":{"retry_after":5}}' });
-    const tg = await failure(open()({ url: `${fake.url}/tg`, body: '{}' }));
+    const tg = await deliveryFailure(open()({ url: `${fake.url}/tg`, body: '{}' }));
     expect(tg.retryAfterMs).toBe(5_000);
     expect(tg.message).toContain('Too Many Requests');
   });
@@ -174,7 +164,7 @@ describe('outbound HTTP: failures', () => {
     fake.on('/hang', { hang: true });
     const http = createOutboundHttp({ policy: { blockPrivateTargets: false }, timeoutMs: 300, lookup: tableLookup({}) });
     const started = Date.now();
-    const err = await failure(http({ url: `${fake.url}/hang`, body: '{}' }));
+    const err = await deliveryFailure(http({ url: `${fake.url}/hang`, body: '{}' }));
     expect(Date.now() - started).toBeLessThan(1_500);
     expect(err).toMatchObject({ permanent: false, message: `Timed out after 300 ms waiting for ${fake.url}` });
   });
@@ -183,15 +173,15 @@ describe('outbound HTTP: failures', () => {
     fake.on('/a', { status: 307, delayMs: 200, headers: { location: '/b' } });
     fake.on('/b', { delayMs: 200 });
     const http = createOutboundHttp({ policy: { blockPrivateTargets: false }, timeoutMs: 300, lookup: tableLookup({}) });
-    expect((await failure(http({ url: `${fake.url}/a`, body: '{}' }))).message).toMatch(/Timed out after 300 ms/);
+    expect((await deliveryFailure(http({ url: `${fake.url}/a`, body: '{}' }))).message).toMatch(/Timed out after 300 ms/);
   });
 
   it('reports refused connections and unknown names as temporary', async () => {
     const closed = await startFakeProviders();
     const url = closed.url;
     await closed.close();
-    expect(await failure(open()({ url: `${url}/x`, body: '{}' }))).toMatchObject({ permanent: false, message: `Connection refused by ${url}` });
-    expect(await failure(open()({ url: 'https://nowhere.invalid/hook', body: '{}' }))).toMatchObject({
+    expect(await deliveryFailure(open()({ url: `${url}/x`, body: '{}' }))).toMatchObject({ permanent: false, message: `Connection refused by ${url}` });
+    expect(await deliveryFailure(open()({ url: 'https://nowhere.invalid/hook', body: '{}' }))).toMatchObject({
       permanent: false,
       message: 'Could not resolve nowhere.invalid',
     });
@@ -200,7 +190,7 @@ describe('outbound HTTP: failures', () => {
   it('never shows the path, the query or a declared secret, even when the server echoes them', async () => {
     const token = '123456789:AAE-secret-token-value-0123456789';
     fake.on('/bot', { status: 401, body: JSON.stringify({ ok: false, description: `Unauthorized: bad token ${token} for /bot${token}/sendMessage?key=abc` }) });
-    const err = await failure(open()({ url: `${fake.url}/bot${token}/sendMessage?key=abcdef`, body: '{}', secrets: [token] }));
+    const err = await deliveryFailure(open()({ url: `${fake.url}/bot${token}/sendMessage?key=abcdef`, body: '{}', secrets: [token] }));
     expect(err.permanent).toBe(true);
     expect(err.message).toContain(fake.url);
     expect(err.message).not.toContain(token);
