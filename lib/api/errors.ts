@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { DomainError, type DomainErrorKind, type FieldIssue } from '@/lib/errors';
+import { isDatabaseBusy } from '@/lib/data/database';
 
 export type ErrorCode =
   | 'validation_failed'
@@ -90,6 +91,7 @@ export function toApiError(err: unknown): ApiError | null {
     return new ApiError(DOMAIN_CODES[err.kind], err.message, issues, headers);
   }
   if (err instanceof z.ZodError) return ApiError.validation(err);
+  if (isDatabaseBusy(err)) return new ApiError('unavailable', 'The database is busy; try again in a moment', undefined, { 'Retry-After': '1' });
   if (err instanceof Prisma.PrismaClientKnownRequestError) {
     if (err.code === 'P2002') return new ApiError('conflict', 'This already exists');
     if (err.code === 'P2025') return ApiError.notFound();

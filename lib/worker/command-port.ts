@@ -10,6 +10,12 @@ export interface WorkerStatus {
   running: boolean;
   /** Timers this instance holds. */
   scheduled: number;
+  /** Check results waiting to be written. */
+  pendingResults: number;
+  /** Status changes, reminders and certificate warnings waiting to be written. */
+  pendingStateWrites: number;
+  /** Writes are queuing up (the database is locked or slow): nothing is lost, but the API lags. */
+  degraded: boolean;
 }
 
 export interface WorkerCommands {
@@ -52,5 +58,5 @@ const NO_WORKER: WorkerCommands = {
   userDeleted: async () => undefined,
   checkNow: unavailable,
   heartbeatReceived: unavailable,
-  status: () => ({ running: false, scheduled: 0 }),
+  status: () => ({ running: false, scheduled: 0, pendingResults: 0, pendingStateWrites: 0, degraded: false }),
 };

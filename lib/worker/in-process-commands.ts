@@ -12,15 +12,17 @@ export function inProcessCommands(worker: MonitorWorker): WorkerCommands {
     },
     async checkNow(monitor) {
       const run = await worker.checkNow(monitor);
-      await run.written;
+      // Answer once the check and what it changed are stored, so a read right after sees them.
+      await Promise.all([run.written, run.stored]);
       return run.row;
     },
     async heartbeatReceived(monitor, ok, at) {
-      await worker.heartbeat(monitor, ok, at);
+      const run = await worker.heartbeat(monitor, ok, at);
+      await run.stored;
     },
     async userDeleted(_userId, monitorIds) {
       for (const id of monitorIds) worker.remove(id);
     },
-    status: () => ({ running: worker.running, scheduled: worker.scheduled }),
+    status: () => worker.status(),
   };
 }

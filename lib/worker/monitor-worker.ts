@@ -8,6 +8,7 @@ import { outcomeToRow, outcomeToSummary } from '@/lib/worker/check-row';
 import type { StatusAlerts } from '@/lib/worker/status-alerts';
 import { monitorKind, type CheckAction } from '@/lib/monitor-kinds';
 import { logger } from '@/lib/logger';
+import type { WorkerStatus } from '@/lib/worker/command-port';
 
 // The MonitorWorker owns one timer per active monitor (the `timers` Map) and runs each
 // check as: probe -> status transition -> store (batched) -> alert. Checks of one monitor
@@ -39,9 +40,14 @@ export interface CheckRun {
   row: NewCheck;
   /** Settles when the row is in the database. */
   written: Promise<void>;
+  /** Settles when what the result means for the monitor (status change, incident, alerts) is stored. */
+  stored: Promise<void>;
 }
 
 const FIRST_CHECK_DELAY_MS = 200;
+/** A write queue this long, or writes failing this long, makes the health check say degraded. */
+const DEGRADED_QUEUE = 2000;
+const DEGRADED_AFTER_MS = 3000;
 
 export class MonitorWorker {
   readonly timers = new Map<string, NodeJS.Timeout>();
@@ -55,6 +61,20 @@ export class MonitorWorker {
 
   get scheduled(): number {
     return this.timers.size;
+  }
+
+  /** What the health check reports: degraded once writes queue up or have failed for a few seconds. */
+  status(now = Date.now()): WorkerStatus {
+    const pendingResults = this.writer.pendingCount;
+    const backlog = this.deps.alerts.backlog ?? { pending: 0, stalledSince: null };
+    const stalled = (since: number | null) => since !== null && now - since >= DEGRADED_AFTER_MS;
+    return {
+      running: this.running,
+      scheduled: this.timers.size,
+      pendingResults,
+      pendingStateWrites: backlog.pending,
+      degraded: pendingResults >= DEGRADED_QUEUE || stalled(this.writer.failingSince) || stalled(backlog.stalledSince),
+    };
   }
 
   async start(): Promise<void> {
@@ -233,9 +253,10 @@ export class MonitorWorker {
     const t = transition(entry.state, outcome.status, monitorKind(m.type).retries(m));
     entry.state = t.next;
     const row = outcomeToRow(m.id, outcome);
-    if (entry.removed) return { row, written: Promise.resolve() };
+    if (entry.removed) return { row, written: Promise.resolve(), stored: Promise.resolve() };
     const written = this.writer.enqueue(row, outcomeToSummary(outcome, t.next.consecutiveFailures));
-    await this.deps.alerts.onResult(m, t, outcome);
-    return { row, written };
+    // Queued, not awaited: a busy database delays the state write, never the next check.
+    const stored = this.deps.alerts.onResult(m, t, outcome).catch((err: unknown) => logger.error({ err, monitorId: m.id }, 'storing a check result failed'));
+    return { row, written, stored };
   }
 }

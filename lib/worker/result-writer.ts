@@ -2,6 +2,7 @@ import type { NewCheck } from '@/lib/data/checks';
 import type { MonitorSummary } from '@/lib/data/monitor-state';
 import { storeCheckBatch } from '@/lib/data/check-batches';
 import { backoffDelay } from '@/lib/shared/retry';
+import { isDatabaseBusy } from '@/lib/data/database';
 import { logger } from '@/lib/logger';
 
 // Check results are written in batches: one transaction per flush holds every new row, the
@@ -19,17 +20,27 @@ interface Pending {
 
 const FLUSH_DELAY_MS = 250;
 const MAX_BATCH = 500;
-const WRITE_BACKOFF = { baseDelayMs: 200, maxDelayMs: 5000 };
+// Short waits: once a lock is released the backlog goes in within a second.
+const WRITE_BACKOFF = { baseDelayMs: 100, maxDelayMs: 1000 };
+/** Past this many queued rows (over three minutes of 1,000 checks a second) the oldest go, loudly: memory is finite. */
+const MAX_QUEUE = 200_000;
 
 export class ResultWriter {
   private queue: Pending[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
   private failures = 0;
+  /** When the current run of failed writes began (null while writes succeed). */
+  failingSince: number | null = null;
 
   /** Resolves once the row is in the database. */
   enqueue(row: NewCheck, summary: MonitorSummary): Promise<void> {
     return new Promise((resolve) => {
+      if (this.queue.length >= MAX_QUEUE && !this.flushing) {
+        const dropped = this.queue.splice(0, this.queue.length - MAX_QUEUE + 1);
+        for (const p of dropped) p.resolve();
+        logger.error({ dropped: dropped.length }, 'the check result queue is full; dropping the oldest results');
+      }
       this.queue.push({ row, summary, resolve });
       if (this.queue.length >= MAX_BATCH) this.schedule(0);
       else this.schedule(FLUSH_DELAY_MS);
@@ -55,6 +66,7 @@ export class ResultWriter {
       this.timer = null;
       void this.writeBatch().catch(() => {
         this.failures++;
+        this.failingSince ??= Date.now();
         this.schedule(backoffDelay(this.failures, WRITE_BACKOFF));
       });
     }, delayMs);
@@ -72,9 +84,11 @@ export class ResultWriter {
       await run;
       this.queue.splice(0, batch.length);
       this.failures = 0;
+      this.failingSince = null;
       for (const p of batch) p.resolve();
     } catch (err) {
-      logger.warn({ err, rows: batch.length }, 'writing check results failed; will retry');
+      // A busy database is expected now and then (another process holds the lock): say so once per run.
+      if (this.failures === 0 || !isDatabaseBusy(err)) logger.warn({ err, rows: batch.length, queued: this.queue.length }, 'writing check results failed; will retry');
       throw err;
     } finally {
       this.flushing = null;

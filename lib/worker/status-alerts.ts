@@ -11,48 +11,59 @@ import {
   type AlertContext,
 } from '@/lib/data/monitor-state';
 import type { AlertOutbox } from '@/lib/alerting/channel-types';
-import { certificateAlertFor } from '@/lib/domain/certificate-alerts';
+import { certificateAlertFor, type CertificateAlertDue } from '@/lib/domain/certificate-alerts';
+import { isDatabaseBusy } from '@/lib/data/database';
+import { OrderedWrites } from '@/lib/worker/ordered-writes';
 import { monitorTarget } from '@/lib/monitor-kinds';
 import { logger } from '@/lib/logger';
-import { retryWithBackoff } from '@/lib/shared/retry';
 import { outcomeToLastCheck } from '@/lib/worker/check-row';
 
 // The "alert" step of check -> store -> alert: persists status changes with their incidents
-// and, in the same transaction, the alerts they owe (the outbox). Sending is the delivery
-// loop's job, so no check ever waits for a provider.
+// and, in the same transaction, the alerts they owe (the outbox). These writes queue per
+// monitor (OrderedWrites) instead of holding up the check, so a locked database delays them
+// but never drops one, and no check waits for it. Sending is the delivery loop's job.
 
 export interface StatusAlerts {
+  /** Queues what this result means for the monitor's state; resolves once that is stored. */
   onResult(monitor: Monitor, t: Transition, outcome: CheckOutcome): Promise<void>;
   settle(): Promise<void>;
-}
-
-/** A status change is worth waiting for: five tries over about three seconds. */
-function withRetry<T>(what: string, fn: () => Promise<T>): Promise<T> {
-  return retryWithBackoff(fn, {
-    attempts: 5,
-    baseDelayMs: 200,
-    onRetry: (err, attempt) => logger.warn({ err, attempt, what }, 'database write failed; retrying'),
-  });
+  /** State writes not yet stored, and since when they wait for a busy database. */
+  readonly backlog?: { pending: number; stalledSince: number | null };
 }
 
 export class IncidentAlerts implements StatusAlerts {
+  private readonly writes: OrderedWrites;
+
   constructor(
     private readonly outbox: AlertOutbox,
     private readonly now: () => Date = () => new Date(),
-  ) {}
-
-  async onResult(m: Monitor, t: Transition, outcome: CheckOutcome): Promise<void> {
-    try {
-      if (t.changed) await this.onStatusChange(m, t, outcome);
-      else if (t.next.status === 'DOWN') await this.whileDown(m, outcome);
-      await this.checkCertificate(m, outcome);
-    } catch (err) {
-      logger.error({ err, monitorId: m.id }, 'applying a check result failed');
-    }
+    isBusy: (err: unknown) => boolean = isDatabaseBusy,
+  ) {
+    this.writes = new OrderedWrites({ isBusy });
   }
 
-  /** Every alert is in the database before onResult resolves; nothing is left in flight here. */
-  async settle(): Promise<void> {}
+  get backlog() {
+    return { pending: this.writes.pending, stalledSince: this.writes.stalledSince };
+  }
+
+  onResult(m: Monitor, t: Transition, outcome: CheckOutcome): Promise<void> {
+    const stored: Promise<void>[] = [];
+    if (t.changed) stored.push(this.writes.run(m.id, 'status change', () => this.onStatusChange(m, t, outcome)));
+    else if (t.next.status === 'DOWN') stored.push(this.writes.run(m.id, 'still down', () => this.whileDown(m, outcome)));
+    const due = certificateAlertFor(m, outcome.tls, this.now());
+    if (due) {
+      // The worker keeps this object between checks: remember the warning now, so the next
+      // check does not queue it again while this one waits to be stored.
+      if (due.kind === 'CERT_EXPIRED') m.certExpiredWarnedFor = due.validTo;
+      else m.certWarnedFor = due.validTo;
+      stored.push(this.writes.run(m.id, 'certificate warning', () => this.storeCertificateAlert(m, due)));
+    }
+    return Promise.all(stored).then(() => undefined);
+  }
+
+  async settle(): Promise<void> {
+    await this.writes.settle();
+  }
 
   private context(m: Monitor): AlertContext {
     return { monitorName: m.name, monitorTarget: monitorTarget(m), channelKindsFor: (kind) => this.outbox.channelKindsFor(kind) };
@@ -64,8 +75,7 @@ export class IncidentAlerts implements StatusAlerts {
 
   private async onStatusChange(m: Monitor, t: Transition, outcome: CheckOutcome): Promise<void> {
     const at = outcome.startedAt;
-    const { deliveries } = await withRetry('status change', () =>
-      recordStatusChange(
+    const { deliveries } = await recordStatusChange(
         {
           monitorId: m.id,
           status: t.next.status,
@@ -78,8 +88,7 @@ export class IncidentAlerts implements StatusAlerts {
         },
         t.event,
         this.context(m),
-      ),
-    );
+      );
     logger.info({ monitorId: m.id, status: t.next.status, cause: outcome.cause, deliveries }, 'monitor status changed');
     this.written(deliveries);
   }
@@ -95,13 +104,7 @@ export class IncidentAlerts implements StatusAlerts {
     }
   }
 
-  private async checkCertificate(m: Monitor, outcome: CheckOutcome): Promise<void> {
-    const due = certificateAlertFor(m, outcome.tls, this.now());
-    if (!due) return;
-    const deliveries = await recordCertificateAlert(m.id, due.kind, due.validTo, { at: this.now(), message: due.message }, this.context(m));
-    // The worker keeps this object between checks; remember the alert without a reload.
-    if (due.kind === 'CERT_EXPIRED') m.certExpiredWarnedFor = due.validTo;
-    else m.certWarnedFor = due.validTo;
-    this.written(deliveries);
+  private async storeCertificateAlert(m: Monitor, due: CertificateAlertDue): Promise<void> {
+    this.written(await recordCertificateAlert(m.id, due.kind, due.validTo, { at: this.now(), message: due.message }, this.context(m)));
   }
 }

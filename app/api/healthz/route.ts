@@ -4,6 +4,7 @@ import { workerCommands } from '@/lib/worker/command-port';
 
 export async function GET(): Promise<Response> {
   const worker = workerCommands().status();
-  if (await databaseReachable()) return json({ status: 'ok', db: 'ok', worker });
+  // Degraded: writes are queuing (a locked database); checks go on and nothing is lost.
+  if (await databaseReachable()) return json({ status: worker.degraded ? 'degraded' : 'ok', db: 'ok', worker });
   return json({ status: 'error', db: 'unreachable', worker }, 503);
 }
