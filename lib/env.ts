@@ -40,6 +40,20 @@ const envSchema = z.object({
   TRUST_PROXY: bool.default(false),
   MAX_MONITORS_PER_USER: z.coerce.number().int().min(1).default(1000),
   MIN_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(1),
+  /** Checks per second one user's active monitors may make together (the sum of 1/interval). */
+  MAX_CHECKS_PER_SECOND_PER_USER: z.coerce.number().positive().default(20),
+  /** Checks per second all monitors together may send to one destination host; more wait their turn. */
+  MAX_CHECKS_PER_SECOND_PER_HOST: z.coerce.number().positive().default(10),
+  /** open: anyone may create an account; closed: only the first one, later accounts come from `npm run user:add`. */
+  SIGNUP: z.enum(['open', 'closed']).default('open'),
+  /** Sign-up attempts one client address may make per hour. */
+  SIGNUP_MAX_PER_HOUR: z.coerce.number().int().min(1).default(5),
+  /** Failed logins within 15 minutes before login is refused: per (account, address), per account, per address. */
+  LOGIN_MAX_FAILURES_PER_PAIR: z.coerce.number().int().min(1).default(10),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(100),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  /** Pings one heartbeat URL accepts per second; more answer 429. */
+  HEARTBEAT_MAX_PER_SECOND: z.coerce.number().int().min(1).default(10),
   CHECK_RETENTION_DAYS: z.coerce.number().int().min(31).max(3650).default(90),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

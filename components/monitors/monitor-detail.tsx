@@ -36,6 +36,12 @@ export function MonitorDetail({ initial }: { initial: MonitorDetailData }) {
       {monitor.hasWorkingChannel ? null : (
         <NoChannelNotice>Nobody will be told when this monitor goes down: it has no working notification channel.</NoChannelNotice>
       )}
+      {monitor.hostWaitMs > 0 ? (
+        <Notice tone="info">
+          Checks of this monitor wait their turn under this server&apos;s limit of checks per second to one host; the last one started{' '}
+          {formatLatency(monitor.hostWaitMs)} late.
+        </Notice>
+      ) : null}
 
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5">
         <Stat label="Uptime 24 h" value={formatPercent(d.summary.h24)} />

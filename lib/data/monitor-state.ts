@@ -164,6 +164,8 @@ export interface MonitorSummary {
   lastError: string | null;
   lastCause: string | null;
   consecutiveFailures: number;
+  /** How long the check waited for the per-host cap before it started. */
+  hostWaitMs?: number;
   /** Absent: the stored certificate is kept (the check saw none). */
   certExpiresAt?: Date;
   certIssuer?: string;
@@ -179,6 +181,7 @@ export function updateMonitorSummaries(summaries: Array<[monitorId: string, summ
     error: s.lastError,
     cause: s.lastCause,
     failures: s.consecutiveFailures,
+    hostWaitMs: s.hostWaitMs ?? 0,
     certAtMs: s.certExpiresAt?.getTime() ?? null,
     issuer: s.certIssuer ?? null,
   }));

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/lib/db/client';
-import type { Monitor } from '@/lib/generated/prisma/client';
-import { LimitReachedError, NotFoundError } from '@/lib/errors';
+import type { Monitor, MonitorType, Prisma } from '@/lib/generated/prisma/client';
+import { InvalidError, LimitReachedError, NotFoundError } from '@/lib/errors';
 import { fieldsToRowData, rowHeaders } from '@/lib/data/monitor-row';
 import type { MonitorFields } from '@/lib/schemas/monitor';
 import { randomToken } from '@/lib/ids';
@@ -28,13 +28,44 @@ export function countMonitors(userId: string): Promise<number> {
   return getDb().monitor.count({ where: { userId } });
 }
 
+/**
+ * The per-user check budget: the checks per second a user's active monitors of the given
+ * types make together (the sum of 1/interval), this monitor's share included, may not pass
+ * `maxPerSecond`. Checked inside the write transaction, so parallel writes cannot slip past it.
+ */
+export interface CheckBudget {
+  maxPerSecond: number;
+  /** Types whose monitors make outbound checks (push monitors make none). */
+  probedTypes: MonitorType[];
+  /** What this monitor adds after the write: 1/interval when active and probed, else 0. */
+  rate: number;
+}
+
+async function assertWithinBudget(tx: Prisma.TransactionClient, userId: string, budget: CheckBudget, exceptId: string | null): Promise<void> {
+  if (budget.rate === 0) return;
+  const others = await tx.monitor.findMany({
+    where: { userId, active: true, type: { in: budget.probedTypes }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { intervalSeconds: true },
+  });
+  const total = others.reduce((sum, m) => sum + 1 / m.intervalSeconds, budget.rate);
+  // A little slack for floating point: 20 monitors at 1 s is exactly the default budget.
+  if (total > budget.maxPerSecond + 1e-9) {
+    throw InvalidError.field(
+      ['intervalSeconds'],
+      `This would make your active monitors check ${total.toFixed(2)} times per second; the budget on this server is ${budget.maxPerSecond} per user. Use a longer interval or pause another monitor.`,
+      'Check budget exceeded',
+    );
+  }
+}
+
 /** Creates the monitor with its channels in one transaction; the channel ids must be the user's (checked by the caller). */
-export async function createMonitor(userId: string, fields: MonitorFields, maxPerUser: number, channelIds: string[] = []): Promise<Monitor> {
+export async function createMonitor(userId: string, fields: MonitorFields, maxPerUser: number, channelIds: string[] = [], budget?: CheckBudget): Promise<Monitor> {
   const db = getDb();
   return db.$transaction(async (tx) => {
     // Counted inside the write transaction so parallel creates cannot slip past the limit.
     const count = await tx.monitor.count({ where: { userId } });
     if (count >= maxPerUser) throw new LimitReachedError(`You can have at most ${maxPerUser} monitors`);
+    if (budget) await assertWithinBudget(tx, userId, budget, null);
     return tx.monitor.create({
       data: {
         ...fieldsToRowData(fields),
@@ -46,13 +77,17 @@ export async function createMonitor(userId: string, fields: MonitorFields, maxPe
   });
 }
 
-export async function updateMonitor(userId: string, current: Monitor, fields: MonitorFields): Promise<Monitor> {
-  const { count } = await getDb().monitor.updateMany({
-    where: { id: current.id, userId },
-    data: {
-      ...fieldsToRowData(fields, rowHeaders(current)),
-      heartbeatToken: monitorKind(fields.type).needsPushToken ? (current.heartbeatToken ?? randomToken()) : null,
-    },
+export async function updateMonitor(userId: string, current: Monitor, fields: MonitorFields, budget?: CheckBudget): Promise<Monitor> {
+  const count = await getDb().$transaction(async (tx) => {
+    if (budget) await assertWithinBudget(tx, userId, budget, current.id);
+    const result = await tx.monitor.updateMany({
+      where: { id: current.id, userId },
+      data: {
+        ...fieldsToRowData(fields, rowHeaders(current)),
+        heartbeatToken: monitorKind(fields.type).needsPushToken ? (current.heartbeatToken ?? randomToken()) : null,
+      },
+    });
+    return result.count;
   });
   if (count === 0) throw new NotFoundError('Monitor');
   return getMonitor(userId, current.id);

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { CheckStatus, PrismaClient } from '@/lib/generated/prisma/client';
 
 // The seam between Pingboard and one database engine. Everything engine-specific (how to
 // connect, migrate, bulk-write through a JSON parameter, read many monitors in one statement,
@@ -20,7 +20,7 @@ export type Statement = ReturnType<PrismaClient['$executeRaw']>;
 export interface CheckRowInput {
   id: string;
   monitorId: string;
-  status: 'UP' | 'DOWN';
+  status: CheckStatus;
   latencyMs: number | null;
   statusCode: number | null;
   error: string | null;
@@ -48,6 +48,7 @@ export interface SummaryRow {
   error: string | null;
   cause: string | null;
   failures: number;
+  hostWaitMs: number;
   /** Null keeps the stored certificate (the check saw none). */
   certAtMs: number | null;
   issuer: string | null;
@@ -67,7 +68,7 @@ export interface BucketCountRow extends Omit<CountRow, 'monitorId'> {
 
 export interface RecentCheckRow {
   monitorId: string;
-  status: 'UP' | 'DOWN';
+  status: CheckStatus;
   latencyMs: number | null;
   checkedAtMs: number;
 }

@@ -28,6 +28,7 @@ export function monitorDto(m: Monitor & { channelIds?: string[]; hasWorkingChann
     lastStatusCode: m.lastStatusCode,
     lastError: m.lastError,
     lastCause: m.lastCause,
+    hostWaitMs: m.hostWaitMs,
     headers: f.headers.map((h) => ({ name: h.name, value: h.secret ? null : h.value, secret: h.secret ?? false })),
     body: m.body,
     acceptedStatusCodes: f.acceptedStatusCodes,

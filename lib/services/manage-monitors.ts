@@ -13,7 +13,8 @@ import {
 } from '@/lib/schemas/monitor';
 import { checkHostTargetAllowed, checkUrlTargetAllowed } from '@/lib/checker/address-policy';
 import { workerCommands } from '@/lib/worker/command-port';
-import { monitorKind } from '@/lib/monitor-kinds';
+import { MONITOR_KINDS, monitorKind, type MonitorType } from '@/lib/monitor-kinds';
+import type { CheckBudget } from '@/lib/data/monitors';
 import { getEnv } from '@/lib/env';
 import { defaultChannelIds, foreignChannelIds, setMonitorChannels } from '@/lib/data/channels';
 import { withAlerting, type MonitorView } from '@/lib/services/monitor-alerting';
@@ -41,6 +42,14 @@ function validate(fields: MonitorFields, previousHeaders: StoredHeader[] = []): 
   }
 }
 
+const PROBED_TYPES = (Object.keys(MONITOR_KINDS) as MonitorType[]).filter((t) => MONITOR_KINDS[t].probed);
+
+/** What this monitor adds to its owner's checks per second once written. */
+function checkBudget(fields: MonitorFields): CheckBudget {
+  const rate = fields.active && monitorKind(fields.type).probed ? 1 / fields.intervalSeconds : 0;
+  return { maxPerSecond: getEnv().MAX_CHECKS_PER_SECOND_PER_USER, probedTypes: PROBED_TYPES, rate };
+}
+
 /** Only the caller's own channels may be attached; another user's id reads as unknown. */
 async function checkChannelIds(userId: string, channelIds: string[] | undefined): Promise<void> {
   if (!channelIds?.length) return;
@@ -53,7 +62,7 @@ export async function createMonitorFor(userId: string, input: CreateMonitorInput
   validate(fields);
   await checkChannelIds(userId, input.channelIds);
   const channelIds = input.channelIds ?? (await defaultChannelIds(userId));
-  const monitor = await monitors.createMonitor(userId, fields, getEnv().MAX_MONITORS_PER_USER, channelIds);
+  const monitor = await monitors.createMonitor(userId, fields, getEnv().MAX_MONITORS_PER_USER, channelIds, checkBudget(fields));
   await workerCommands().monitorChanged(monitor);
   return (await withAlerting(userId, [monitor]))[0];
 }
@@ -63,7 +72,10 @@ export async function updateMonitorFor(userId: string, id: string, patch: Update
   const fields = mergeMonitorUpdate(rowToFields(current), patch);
   validate(fields, rowHeaders(current));
   await checkChannelIds(userId, patch.channelIds);
-  const monitor = await monitors.updateMonitor(userId, current, fields);
+  // Only a change that adds checks (a shorter interval, a resume) is held to the budget, so an
+  // account over a lowered budget can still rename or pause its monitors.
+  const adds = checkBudget(fields).rate > checkBudget(rowToFields(current)).rate;
+  const monitor = await monitors.updateMonitor(userId, current, fields, adds ? checkBudget(fields) : undefined);
   if (patch.channelIds) await setMonitorChannels(monitor.id, patch.channelIds);
   await workerCommands().monitorChanged(monitor);
   return (await withAlerting(userId, [monitor]))[0];

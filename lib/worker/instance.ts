@@ -26,6 +26,7 @@ export async function startWorker(): Promise<MonitorWorker> {
     loadActiveMonitors,
     alerts: new IncidentAlerts(outboxFor(deliveries)),
     policy: { blockPrivateTargets: env.BLOCK_PRIVATE_TARGETS },
+    maxChecksPerSecondPerHost: env.MAX_CHECKS_PER_SECOND_PER_HOST,
   });
   globalForWorker.__pingboardWorker = worker;
   installWorkerCommands(inProcessCommands(worker));

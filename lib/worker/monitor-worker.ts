@@ -3,7 +3,9 @@ import type { CheckOutcome, OutboundPolicy, Probe } from '@/lib/checker/types';
 import type { NewCheck } from '@/lib/data/checks';
 import { transition, type MonitorState } from '@/lib/domain/transition';
 import { ResultWriter } from '@/lib/worker/result-writer';
-import { monitorToProbe, scheduleKey } from '@/lib/worker/probe';
+import { destinationHost, monitorToProbe, scheduleKey } from '@/lib/worker/probe';
+import { HostLimiter } from '@/lib/worker/host-limiter';
+import { sleep } from '@/lib/shared/time';
 import { outcomeToRow, outcomeToSummary } from '@/lib/worker/check-row';
 import type { StatusAlerts } from '@/lib/worker/status-alerts';
 import { monitorKind, type CheckAction } from '@/lib/monitor-kinds';
@@ -24,12 +26,18 @@ export interface WorkerDeps {
   writer?: ResultWriter;
   /** First checks after start-up are spread over this many milliseconds. */
   startSpreadMs?: number;
+  /** All monitors together check one host at most this often (MAX_CHECKS_PER_SECOND_PER_HOST); unset: no cap. */
+  maxChecksPerSecondPerHost?: number;
 }
 
 interface Entry {
   monitor: Monitor;
   key: string;
   probe: Probe | null;
+  /** Where its checks go, for the per-host cap. */
+  host: string | null;
+  /** How long its last check waited for the per-host cap. */
+  hostWaitMs: number;
   state: MonitorState;
   nextDueAt: number;
   running: Promise<CheckRun> | null;
@@ -55,8 +63,11 @@ export class MonitorWorker {
   readonly writer: ResultWriter;
   running = false;
 
+  private readonly hostLimiter: HostLimiter | null;
+
   constructor(private readonly deps: WorkerDeps) {
     this.writer = deps.writer ?? new ResultWriter();
+    this.hostLimiter = deps.maxChecksPerSecondPerHost ? new HostLimiter(deps.maxChecksPerSecondPerHost) : null;
   }
 
   get scheduled(): number {
@@ -165,12 +176,15 @@ export class MonitorWorker {
       existing.monitor = m;
       existing.key = scheduleKey(m);
       existing.probe = monitorToProbe(m);
+      existing.host = destinationHost(m);
       return existing;
     }
     const entry: Entry = {
       monitor: m,
       key: scheduleKey(m),
       probe: monitorToProbe(m),
+      host: destinationHost(m),
+      hostWaitMs: 0,
       state: { status: m.status, consecutiveFailures: m.consecutiveFailures },
       nextDueAt: Date.now(),
       running: null,
@@ -245,6 +259,9 @@ export class MonitorWorker {
   private async perform(entry: Entry, action: CheckAction): Promise<CheckRun> {
     if (action.run === 'outcome') return this.apply(entry, action.outcome);
     if (!entry.probe) throw new Error(`Monitor ${entry.monitor.id} has no target to check`);
+    // Past the per-host cap the check waits its turn (and says so on the monitor) rather than being dropped.
+    entry.hostWaitMs = entry.host && this.hostLimiter ? this.hostLimiter.reserve(entry.host) : 0;
+    if (entry.hostWaitMs > 0) await sleep(entry.hostWaitMs);
     return this.apply(entry, await this.deps.runCheck(entry.probe, this.deps.policy));
   }
 
@@ -254,7 +271,7 @@ export class MonitorWorker {
     entry.state = t.next;
     const row = outcomeToRow(m.id, outcome);
     if (entry.removed) return { row, written: Promise.resolve(), stored: Promise.resolve() };
-    const written = this.writer.enqueue(row, outcomeToSummary(outcome, t.next.consecutiveFailures));
+    const written = this.writer.enqueue(row, { ...outcomeToSummary(outcome, t.next.consecutiveFailures), hostWaitMs: entry.hostWaitMs });
     // Queued, not awaited: a busy database delays the state write, never the next check.
     const stored = this.deps.alerts.onResult(m, t, outcome).catch((err: unknown) => logger.error({ err, monitorId: m.id }, 'storing a check result failed'));
     return { row, written, stored };

@@ -12,3 +12,15 @@ export function monitorToProbe(m: Monitor): Probe | null {
 export function scheduleKey(m: Monitor): string {
   return JSON.stringify([monitorToProbe(m), m.type, m.intervalSeconds, m.active, m.retries, m.retryIntervalSeconds, m.graceSeconds]);
 }
+
+/** The host a monitor's checks go to, for the per-host cap; null when it contacts nothing. */
+export function destinationHost(m: Monitor): string | null {
+  const target = monitorKind(m.type).policyTarget(rowToFields(m));
+  if (!target) return null;
+  if (target.field === 'host') return target.host;
+  try {
+    return new URL(target.url).hostname;
+  } catch {
+    return null;
+  }
+}

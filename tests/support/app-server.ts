@@ -47,6 +47,12 @@ export async function startApp(opts: { env?: Record<string, string>; dataDir?: s
       DATA_DIR: dataDir,
       DATABASE_URL: '',
       BCRYPT_COST: '10',
+      // Every test target is on 127.0.0.1 and many tests run several 1 s monitors for one user:
+      // the abuse budgets would only slow them. The tests of those budgets set them back.
+      MAX_CHECKS_PER_SECOND_PER_USER: '1000',
+      MAX_CHECKS_PER_SECOND_PER_HOST: '1000',
+      // Tests sign up many users from 127.0.0.1; security-abuse.test.ts sets the real limit back.
+      SIGNUP_MAX_PER_HOUR: '1000',
       LOG_LEVEL: 'warn',
       APP_URL: `http://127.0.0.1:${port}`,
       SENDGRID_API_KEY: '',

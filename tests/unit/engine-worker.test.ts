@@ -17,7 +17,7 @@ function monitorRow(overrides: Partial<Monitor> = {}): Monitor {
     followRedirects: true, maxRedirects: 5, keyword: null, keywordMode: 'present', keywordCaseSensitive: true,
     jsonAssertions: [], maxResponseTimeMs: null, ignoreTlsErrors: false, certExpiryThresholdDays: 14, host: null,
     port: null, heartbeatToken: null, graceSeconds: 60, lastHeartbeatAt: null, retries: 0, retryIntervalSeconds: 10,
-    reminderIntervalMinutes: null, status: 'UP', statusChangedAt: null, consecutiveFailures: 0, lastCheckedAt: null,
+    reminderIntervalMinutes: null, status: 'UP', statusChangedAt: null, consecutiveFailures: 0, lastCheckedAt: null, hostWaitMs: 0,
     lastLatencyMs: null, lastStatusCode: null, lastError: null, lastCause: null, certExpiresAt: null, certIssuer: null,
     certWarnedFor: null, certExpiredWarnedFor: null, createdAt: now, updatedAt: now,
     ...overrides,

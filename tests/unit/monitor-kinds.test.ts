@@ -18,7 +18,7 @@ function monitorRow(overrides: Partial<Monitor> = {}): Monitor {
     followRedirects: true, maxRedirects: 5, keyword: null, keywordMode: 'present', keywordCaseSensitive: true,
     jsonAssertions: [], maxResponseTimeMs: null, ignoreTlsErrors: false, certExpiryThresholdDays: 14, host: null,
     port: null, heartbeatToken: null, graceSeconds: 30, lastHeartbeatAt: null, retries: 2, retryIntervalSeconds: 10,
-    reminderIntervalMinutes: null, status: 'PENDING', statusChangedAt: null, consecutiveFailures: 0, lastCheckedAt: null,
+    reminderIntervalMinutes: null, status: 'PENDING', statusChangedAt: null, consecutiveFailures: 0, lastCheckedAt: null, hostWaitMs: 0,
     lastLatencyMs: null, lastStatusCode: null, lastError: null, lastCause: null, certExpiresAt: null, certIssuer: null,
     certWarnedFor: null, certExpiredWarnedFor: null, createdAt: T0, updatedAt: T0,
     ...overrides,
@@ -67,7 +67,7 @@ describe('probe built from a stored row', () => {
       type: 'http',
       url: 'https://example.com/health',
       method: 'POST',
-      headers: [{ name: 'Authorization', value: 'Bearer s' }],
+      headers: [{ name: 'Authorization', value: 'Bearer s', secret: true }], // secret: not sent on to another origin
       body: '{"a":1}',
       timeoutMs: 5000,
       acceptedStatusCodes: ['200-299'],

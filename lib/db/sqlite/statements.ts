@@ -4,7 +4,8 @@ import type { BucketCountRow, CountRow, DialectStatements, RecentCheckRow } from
 // statement costs the same few microseconds of driver work whether it carries 1 row or 500
 // (Prisma's per-row createMany and update spent about 0.2 ms of synchronous work per row,
 // enough to make other monitors' timers late: bench/schedule-under-load.ts). CROSS JOIN pins
-// SQLite's loop order: for each listed monitor or range, one index range scan.
+// SQLite's loop order: for each listed monitor or range, one index range scan. Uptime counts
+// leave out BLOCKED checks (refused by the outbound policy), as the rollups do (lib/data/checks.ts).
 
 type Num = number | bigint | null;
 const num = (v: Num): number => Number(v ?? 0);
@@ -51,6 +52,7 @@ export const sqliteStatements: DialectStatements = {
         "lastError" = json_extract(s.value, '$.error'),
         "lastCause" = json_extract(s.value, '$.cause'),
         "consecutiveFailures" = json_extract(s.value, '$.failures'),
+        "hostWaitMs" = json_extract(s.value, '$.hostWaitMs'),
         "certExpiresAt" = COALESCE(json_extract(s.value, '$.certAtMs'), "Monitor"."certExpiresAt"),
         "certIssuer" = COALESCE(json_extract(s.value, '$.issuer'), "Monitor"."certIssuer"),
         "updatedAt" = ${nowMs}
@@ -59,7 +61,7 @@ export const sqliteStatements: DialectStatements = {
   },
 
   async recentChecks(db, monitorIds, perMonitor) {
-    const rows = await db.$queryRaw<Array<{ monitorId: string; status: 'UP' | 'DOWN'; latencyMs: Num; checkedAt: number | bigint | Date }>>`
+    const rows = await db.$queryRaw<Array<{ monitorId: string; status: RecentCheckRow['status']; latencyMs: Num; checkedAt: number | bigint | Date }>>`
       SELECT c."monitorId", c."status", c."latencyMs", c."checkedAt"
       FROM json_each(${JSON.stringify(monitorIds)}) AS m
       CROSS JOIN "Check" c ON c."id" IN (
@@ -93,6 +95,7 @@ export const sqliteStatements: DialectStatements = {
                SUM(c."latencyMs") AS "latencySum", COUNT(c."latencyMs") AS "latencyCount"
         FROM json_each(${JSON.stringify(monitorIds)}) AS m
         CROSS JOIN "Check" c ON c."monitorId" = m.value AND c."checkedAt" >= ${fromMs} AND c."checkedAt" < ${toMs}
+        WHERE c."status" <> 'BLOCKED'
         GROUP BY c."monitorId"`,
     );
   },
@@ -105,6 +108,7 @@ export const sqliteStatements: DialectStatements = {
       FROM json_each(${JSON.stringify(ranges)}) AS e
       CROSS JOIN "Check" c ON c."monitorId" = ${monitorId}
         AND c."checkedAt" >= json_extract(e.value, '$.from') AND c."checkedAt" < json_extract(e.value, '$.to')
+      WHERE c."status" <> 'BLOCKED'
       GROUP BY bucket`;
     return rows.map((r): BucketCountRow => ({ bucket: num(r.bucket), total: num(r.total), up: num(r.up), latencySum: num(r.latencySum), latencyCount: num(r.latencyCount) }));
   },
