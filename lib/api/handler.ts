@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ApiError, errorBody, toApiError } from '@/lib/api/errors';
 import { readJsonBody } from '@/lib/api/read-json';
 import { authenticate, type Session } from '@/lib/auth/session';
-import { isCrossSiteRequest } from '@/lib/auth/same-origin';
+import { declaresOrigin, isCrossSiteRequest } from '@/lib/auth/same-origin';
 import { logger } from '@/lib/logger';
 
 // Every API route is one call to `apiRoute`: it authenticates, refuses cross-site cookie
@@ -66,6 +66,10 @@ export function apiRoute<
       // Unauthenticated mutations (login, signup) set cookies, so they get the same origin rule.
       if (MUTATING.has(req.method) && session?.via !== 'bearer' && isCrossSiteRequest(req)) {
         throw new ApiError('forbidden', 'Cross-site request refused');
+      }
+      // The cookie rides along with any request; a mutation on its strength must say where it came from.
+      if (MUTATING.has(req.method) && session?.via === 'cookie' && !declaresOrigin(req)) {
+        throw new ApiError('forbidden', 'A request signed in with the session cookie needs an Origin or Sec-Fetch-Site header; scripts use a Bearer token');
       }
       const params = flattenParams((await ctx?.params) ?? {});
       let query: unknown = undefined;

@@ -1,47 +1,42 @@
-// Sliding-window counters of failed logins, per account and per client address. Kept in
-// memory: Pingboard is one process, and a restart forgetting failures is an acceptable cost.
+import { getEnv } from '@/lib/env';
+import { clear, take } from '@/lib/auth/attempt-counters';
 
+// Failed logins within 15 minutes, counted three ways. Per (account, client address): what
+// locks a guesser out, without locking the owner out at another address. Per account, with a
+// higher limit: guessing spread over many addresses. Per address: one address spraying many
+// accounts. An attempt is counted before its password is compared and forgotten when the
+// password was right, so parallel guesses cannot all be compared before the first is counted.
+
+const KIND = 'login';
 const WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_ACCOUNT = 10;
-export const MAX_FAILURES_PER_ADDRESS = 30;
-const MAX_TRACKED_KEYS = 100_000;
 
-type Bucket = number[];
+export type LoginAttempt =
+  | {
+      allowed: true;
+      /** The password was right: the attempt was no failure, and this address's failures for the account are forgiven. */
+      succeeded: () => Promise<void>;
+      /** The attempt could not be judged (the database failed): it does not count. */
+      cancel: () => Promise<void>;
+    }
+  | { allowed: false; retryAfterSeconds: number };
 
-const globalForThrottle = globalThis as unknown as { __pingboardLoginFailures?: Map<string, Bucket> };
-const failures = (globalForThrottle.__pingboardLoginFailures ??= new Map<string, Bucket>());
+const pairKey = (email: string, address: string) => `pair:${address} ${email}`;
 
-function recent(key: string, now: number): Bucket {
-  const bucket = (failures.get(key) ?? []).filter((t) => now - t < WINDOW_MS);
-  if (bucket.length === 0) failures.delete(key);
-  else failures.set(key, bucket);
-  return bucket;
-}
-
-function keys(email: string, address: string): { account: string; address: string } {
-  return { account: `acct:${email}`, address: `addr:${address}` };
-}
-
-/** Seconds until the caller may try again, or 0 when not throttled. */
-export function loginRetryAfterSeconds(email: string, address: string, now = Date.now()): number {
-  const k = keys(email, address);
-  const waits: number[] = [];
-  for (const [key, max] of [
-    [k.account, MAX_FAILURES_PER_ACCOUNT],
-    [k.address, MAX_FAILURES_PER_ADDRESS],
-  ] as const) {
-    const bucket = recent(key, now);
-    if (bucket.length >= max) waits.push(Math.ceil((bucket[bucket.length - max] + WINDOW_MS - now) / 1000));
-  }
-  return waits.length ? Math.max(1, ...waits) : 0;
-}
-
-export function recordLoginFailure(email: string, address: string, now = Date.now()): void {
-  if (failures.size > MAX_TRACKED_KEYS) failures.clear();
-  const k = keys(email, address);
-  for (const key of [k.account, k.address]) failures.set(key, [...recent(key, now), now]);
-}
-
-export function clearAccountFailures(email: string): void {
-  failures.delete(keys(email, '').account);
+/** Counts the attempt as a failure now, or refuses it when a limit is reached. */
+export async function reserveLoginAttempt(email: string, address: string): Promise<LoginAttempt> {
+  const env = getEnv();
+  const taken = await take(KIND, [
+    { key: pairKey(email, address), max: env.LOGIN_MAX_FAILURES_PER_PAIR, windowMs: WINDOW_MS },
+    { key: `acct:${email}`, max: env.LOGIN_MAX_FAILURES_PER_ACCOUNT, windowMs: WINDOW_MS },
+    { key: `addr:${address}`, max: env.LOGIN_MAX_FAILURES_PER_ADDRESS, windowMs: WINDOW_MS },
+  ]);
+  if (!taken.allowed) return taken;
+  return {
+    allowed: true,
+    succeeded: async () => {
+      await taken.release();
+      await clear(KIND, pairKey(email, address));
+    },
+    cancel: taken.release,
+  };
 }

@@ -24,3 +24,12 @@ export function isCrossSiteRequest(req: Request): boolean {
   }
   return false;
 }
+
+/**
+ * Whether the request says where it came from. Browsers send Origin on every POST, PUT, PATCH
+ * and DELETE (and Sec-Fetch-Site on fetches): a cookie-authenticated mutation that carries
+ * neither did not come from a browser page we can vouch for, and scripts use Bearer tokens.
+ */
+export function declaresOrigin(req: Request): boolean {
+  return req.headers.has('origin') || req.headers.has('sec-fetch-site');
+}

@@ -22,6 +22,18 @@ export async function createUser(email: string, passwordHash: string): Promise<S
   }
 }
 
+/** With sign-up closed: creates the account only while there is none, in one transaction; null when one exists. */
+export async function createFirstUser(email: string, passwordHash: string): Promise<SessionUser | null> {
+  return getDb().$transaction(async (tx) => {
+    if (await tx.user.findFirst({ select: { id: true } })) return null;
+    return tx.user.create({ data: { email, passwordHash }, select: sessionSelect });
+  });
+}
+
+export async function hasAnyUser(): Promise<boolean> {
+  return (await getDb().user.findFirst({ select: { id: true } })) !== null;
+}
+
 export function findUserById(id: string): Promise<SessionUser | null> {
   return getDb().user.findUnique({ where: { id }, select: sessionSelect });
 }

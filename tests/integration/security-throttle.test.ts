@@ -1,6 +1,7 @@
-// Matrix item 6: after 10 failures for one account, or 30 from one address, within 15
-// minutes, login answers 429 with Retry-After. X-Forwarded-For counts only with TRUST_PROXY,
-// and then only the entry the proxy appended, so rotating it gains nothing.
+// Matrix item 6: after 10 failures for one account from one address, or 30 from one address,
+// within 15 minutes, login answers 429 with Retry-After. X-Forwarded-For counts only with
+// TRUST_PROXY, and then only the entry the proxy appended, so rotating it gains nothing.
+// The per-account limit over many addresses and parallel guesses: security-login-race.test.ts.
 // Each server here is fresh: the counters are per process and every test request comes
 // from 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,13 +91,13 @@ describe('6. login throttling behind a trusted proxy (TRUST_PROXY=true)', () => 
     expect((await login(proxied, user.email, user.password, { 'x-forwarded-for': '10.0.1.1, 203.0.113.51' })).status).toBe(200);
   });
 
-  it('still blocks the account after 10 failures from 10 different addresses', async () => {
+  it('does not lock the owner out after 10 failures from 10 other addresses (the account limit is 100)', async () => {
     const victim = { email: uniqueEmail('victim2'), password: 'victim-password-2' };
     await new Api(proxied.url).signup(victim.email, victim.password);
     for (let i = 1; i <= 10; i++) {
       const res = await login(proxied, victim.email, `wrong-${i}`, { 'x-forwarded-for': `198.51.100.${i}` });
       expect(res.status, `failure ${i}`).toBe(401);
     }
-    expectThrottled(await login(proxied, victim.email, victim.password, { 'x-forwarded-for': '198.51.100.200' }), 'right password from a new address');
+    expect((await login(proxied, victim.email, victim.password, { 'x-forwarded-for': '198.51.100.200' })).status, 'right password from a new address').toBe(200);
   });
 });
