@@ -9,11 +9,14 @@ import { Api } from '../support/api';
 import { raw, uniqueEmail, type RawResponse } from './security-support';
 
 let app: AppServer;
+// bcrypt at the production cost (12) yields to other requests while it compares, as the real
+// race did; at the tests' usual cost 10 one comparison finishes before the next request is read.
+let costly: AppServer;
 beforeAll(async () => {
-  app = await startApp({ env: { TRUST_PROXY: 'true' } });
+  [app, costly] = await Promise.all([startApp({ env: { TRUST_PROXY: 'true' } }), startApp({ env: { TRUST_PROXY: 'true', BCRYPT_COST: '12' } })]);
 });
 afterAll(async () => {
-  await app?.dispose();
+  await Promise.all([app?.dispose(), costly?.dispose()]);
 });
 
 let n = 0;
@@ -23,17 +26,17 @@ const newAddress = () => {
   return `10.${Math.floor(n / 250)}.${n % 250}.1`;
 };
 
-function login(email: string, password: string, address: string): Promise<RawResponse> {
-  return raw(`${app.url}/api/auth/login`, {
+function login(email: string, password: string, address: string, server = app): Promise<RawResponse> {
+  return raw(`${server.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
     body: JSON.stringify({ email, password }),
   });
 }
 
-async function account(prefix: string) {
+async function account(prefix: string, server = app) {
   const user = { email: uniqueEmail(prefix), password: `${prefix}-password-1` };
-  await new Api(app.url).signup(user.email, user.password);
+  await new Api(server.url).signup(user.email, user.password);
   return user;
 }
 
@@ -48,13 +51,13 @@ function expectThrottled(res: RawResponse, what: string) {
 
 describe('login throttle', () => {
   it('compares at most 10 of 40 parallel wrong guesses from one address; the rest are refused before any comparison', async () => {
-    const victim = await account('race');
+    const victim = await account('race', costly);
     const address = newAddress();
-    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => login(victim.email, `guess-${i}`, address)));
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => login(victim.email, `guess-${i}`, address, costly)));
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 401).length, statuses.join(' ')).toBe(10);
     for (const res of results.filter((r) => r.status !== 401)) expectThrottled(res, 'a guess past the limit');
-    expectThrottled(await login(victim.email, victim.password, address), 'the right password from the guessing address');
+    expectThrottled(await login(victim.email, victim.password, address, costly), 'the right password from the guessing address');
   });
 
   it('locks out the account at the guessing address only: the owner signs in from another address', async () => {
