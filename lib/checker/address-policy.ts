@@ -49,16 +49,46 @@ function stripBrackets(ip: string): string {
   return ip.startsWith('[') && ip.endsWith(']') ? ip.slice(1, -1) : ip;
 }
 
-/** IPv4 carried inside an IPv6 address that may really reach that IPv4 host. */
-function embeddedV4(b: Bytes): Bytes | null {
-  const zeros = (from: number, to: number) => b.slice(from, to).every((x) => x === 0);
-  // ::ffff:a.b.c.d (mapped), the form Node reports for dual-stack sockets.
-  if (zeros(0, 10) && b[10] === 0xff && b[11] === 0xff) return b.slice(12);
-  // 64:ff9b::/96 NAT64: on a NAT64 network this reaches the IPv4 address.
-  if (b[0] === 0 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && zeros(4, 12)) return b.slice(12);
-  // 2002::/16 6to4 relays the embedded IPv4 address.
-  if (b[0] === 0x20 && b[1] === 0x02) return b.slice(2, 6);
-  return null;
+const zeros = (b: Bytes, from: number, to: number) => b.slice(from, to).every((x) => x === 0);
+const invert = (b: Bytes) => b.map((x) => x ^ 0xff);
+
+/**
+ * Every IPv4 address an IPv6 address may really reach, by the standard embeddings: a network
+ * that translates or tunnels the form delivers the packet to that IPv4 host, so the IPv6 form
+ * is only as public as the IPv4 address inside it.
+ */
+function embeddedV4(b: Bytes): Bytes[] {
+  // ::a.b.c.d, IPv4-compatible (deprecated, still routed by some stacks); :: and ::1 are themselves.
+  if (zeros(b, 0, 12)) return [b.slice(12)];
+  // ::ffff:a.b.c.d, IPv4-mapped: the form Node reports for dual-stack sockets.
+  if (zeros(b, 0, 10) && b[10] === 0xff && b[11] === 0xff) return [b.slice(12)];
+  // ::ffff:0:a.b.c.d, IPv4-translated (SIIT, RFC 2765).
+  if (zeros(b, 0, 8) && b[8] === 0xff && b[9] === 0xff && zeros(b, 10, 12)) return [b.slice(12)];
+  // 64:ff9b::/96, the NAT64 well-known prefix (RFC 6052).
+  if (b[0] === 0 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && zeros(b, 4, 12)) return [b.slice(12)];
+  // 64:ff9b:1::/48, local-use NAT64 (RFC 8215). The operator picks the prefix length (48, 56,
+  // 64 or 96 inside it) and with it where the IPv4 address sits (RFC 6052 skips byte 8), so
+  // every placement counts. A reading in 0.0.0.0/8 is skipped: it is what the zero padding of
+  // the other placements reads as, and no translator delivers to it.
+  if (b[0] === 0 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && b[4] === 0 && b[5] === 1) {
+    const readings = [[b[6], b[7], b[9], b[10]], [b[7], b[9], b[10], b[11]], [b[9], b[10], b[11], b[12]], b.slice(12)];
+    const hosts = readings.filter((r) => r[0] !== 0);
+    return hosts.length > 0 ? hosts : [b.slice(12)];
+  }
+  // 2002::/16 6to4 relays to the IPv4 address in bits 16 to 47.
+  if (b[0] === 0x20 && b[1] === 0x02) return [b.slice(2, 6)];
+  // 2001::/32 Teredo: the client's IPv4 address is the last 32 bits, inverted.
+  if (b[0] === 0x20 && b[1] === 0x01 && b[2] === 0 && b[3] === 0) return [invert(b.slice(12))];
+  return [];
+}
+
+/** Most restricted first: when an address has several readings, the strictest one counts. */
+const STRICTNESS: readonly AddressClass[] = [
+  'invalid', 'metadata', 'link_local', 'loopback', 'private', 'cgnat', 'unique_local', 'unspecified', 'reserved', 'public',
+];
+
+function strictest(classes: AddressClass[]): AddressClass {
+  return classes.reduce((a, c) => (STRICTNESS.indexOf(c) < STRICTNESS.indexOf(a) ? c : a));
 }
 
 function classifyV4([a, b]: Bytes, text: string): AddressClass {
@@ -73,12 +103,12 @@ function classifyV4([a, b]: Bytes, text: string): AddressClass {
 }
 
 function classifyV6(b: Bytes): AddressClass {
+  if (b.every((x) => x === 0)) return 'unspecified';
+  if (zeros(b, 0, 15) && b[15] === 1) return 'loopback';
   const v4 = embeddedV4(b);
-  if (v4) return classifyV4(v4, v4.join('.'));
+  if (v4.length > 0) return strictest(v4.map((a) => classifyV4(a, a.join('.'))));
   const groups = Array.from({ length: 8 }, (_, i) => ((b[2 * i] << 8) | b[2 * i + 1]).toString(16));
   if (V6_METADATA.has(groups.join(':'))) return 'metadata';
-  if (b.every((x) => x === 0)) return 'unspecified';
-  if (b.slice(0, 15).every((x) => x === 0) && b[15] === 1) return 'loopback';
   if (b[0] === 0xfe && (b[1] & 0xc0) === 0x80) return 'link_local'; // fe80::/10
   if (b[0] === 0xfe && (b[1] & 0xc0) === 0xc0) return 'private'; // fec0::/10, deprecated site-local
   if ((b[0] & 0xfe) === 0xfc) return 'unique_local'; // fc00::/7

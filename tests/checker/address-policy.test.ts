@@ -57,6 +57,31 @@ describe('classifyAddress', () => {
     ['64:ff9b::a9fe:a9fe', 'metadata'],
     ['64:ff9b::127.0.0.1', 'loopback'],
     ['2002:7f00:1::', 'loopback'],
+    // Every IPv6 form that embeds an IPv4 address is classified by that address.
+    ['::127.0.0.1', 'loopback'], // IPv4-compatible
+    ['[::7f00:1]', 'loopback'], // how the URL parser writes [::127.0.0.1]
+    ['::169.254.169.254', 'metadata'],
+    ['::10.0.0.1', 'private'],
+    ['::8.8.8.8', 'public'],
+    ['::ffff:0:127.0.0.1', 'loopback'], // IPv4-translated (SIIT)
+    ['::ffff:0:a9fe:a9fe', 'metadata'],
+    ['::ffff:0:8.8.8.8', 'public'],
+    ['64:ff9b::8.8.8.8', 'public'],
+    ['64:ff9b:1::127.0.0.1', 'loopback'], // local-use NAT64, /96 placement
+    ['64:ff9b:1::a9fe:a9fe', 'metadata'],
+    ['64:ff9b:1:a9fe:a9:fe00::', 'metadata'], // /48 placement: bytes 6-7 and 9-10
+    ['64:ff9b:1:7f:0:1::', 'loopback'], // /56 placement: byte 7 and 9-11
+    ['64:ff9b:1:0:a:102:300::', 'private'], // /64 placement: bytes 9-12 (10.1.2.3)
+    ['64:ff9b:1::8.8.8.8', 'public'],
+    ['64:ff9b:1:808:8:800::', 'public'], // 8.8.8.8 in the /48 placement
+    ['2002:a9fe:a9fe::1', 'metadata'], // 6to4
+    ['2002:c0a8:101::', 'private'],
+    ['2002:808:808::', 'public'],
+    ['2001:0:4136:e378:8000:63bf:80ff:fffe', 'loopback'], // Teredo, client 127.0.0.1 (inverted)
+    ['2001:0:4136:e378:8000:63bf:5601:5601', 'metadata'], // client 169.254.169.254
+    ['2001::f5ff:fffe', 'private'], // client 10.0.0.1
+    ['2001:0:4136:e378:8000:63bf:f7f7:f7f7', 'public'], // client 8.8.8.8
+    ['2001:db8::1', 'public'], // documentation prefix, not Teredo
     // not addresses
     ['localhost', 'invalid'],
     ['example.com', 'invalid'],
@@ -91,6 +116,12 @@ describe('isAddressAllowed', () => {
     ['0.0.0.0', true, false],
     ['::', true, false],
     ['::ffff:0.0.0.0', true, false],
+    ['::127.0.0.1', true, false],
+    ['::169.254.169.254', false, false],
+    ['::ffff:0:169.254.169.254', false, false],
+    ['64:ff9b:1::a9fe:a9fe', false, false],
+    ['2001:0:4136:e378:8000:63bf:5601:5601', false, false],
+    ['64:ff9b:1::8.8.8.8', true, true],
     ['not-an-ip', false, false],
   ];
   it.each(table)('%s: open=%s strict=%s', (ip, open, strict) => {
@@ -132,6 +163,10 @@ describe('checkUrlTargetAllowed / checkHostTargetAllowed', () => {
     ['http://api.localhost/', false],
     ['http://[::1]/', false],
     ['http://[::ffff:127.0.0.1]/', false],
+    ['http://[::127.0.0.1]/', false],
+    ['http://[::169.254.169.254]/', false],
+    ['http://[64:ff9b:1::7f00:1]/', false],
+    ['http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/', false],
     ['http://2130706433/', false], // WHATWG URL turns this into 127.0.0.1
     ['http://0x7f.1/', false],
     ['http://10.1.2.3/', false],
