@@ -77,7 +77,7 @@ export function ChecksTable({
                         </button>
                       </td>
                       <td className="px-2 py-1.5">
-                        <StatusBadge status={c.status === 'UP' ? 'UP' : c.status === 'DOWN' ? 'DOWN' : 'PENDING'} />
+                        <StatusBadge status={c.status === 'UP' || c.status === 'DOWN' || c.status === 'BLOCKED' ? c.status : 'PENDING'} />
                       </td>
                       <td className="px-2 py-1.5 text-right font-mono tabular-nums">{c.statusCode ?? '—'}</td>
                       <td className="px-2 py-1.5 text-right tabular-nums">{formatLatency(c.latencyMs)}</td>

@@ -1,4 +1,5 @@
-// Builds the one result shape every path returns.
+// Builds the one result shape every path returns. A refusal by the outbound policy is BLOCKED,
+// not DOWN: the target was never asked, so it is neither up nor down.
 import type { Failure } from './causes';
 import type { CheckOutcome, CheckTimings, TlsCertificateInfo } from './types';
 
@@ -12,7 +13,7 @@ export interface OutcomeParts {
 
 export function buildOutcome({ startedAt, failure, statusCode, timings, tls }: OutcomeParts): CheckOutcome {
   return {
-    status: failure ? 'DOWN' : 'UP',
+    status: !failure ? 'UP' : failure.cause === 'blocked_target' ? 'BLOCKED' : 'DOWN',
     latencyMs: Math.round(timings.totalMs),
     statusCode,
     cause: failure?.cause ?? null,

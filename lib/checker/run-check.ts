@@ -1,5 +1,6 @@
 // Entry point of the check engine: one probe in, one outcome out. Never throws: every failure,
-// including our own bugs, comes back as a DOWN outcome with a cause and a message.
+// including our own bugs, comes back as a DOWN outcome with a cause and a message (or BLOCKED,
+// when the outbound policy refused the target).
 import { describeError } from './causes';
 import type { CheckContext } from './context';
 import { startDeadline, type Deadline } from './deadline';

@@ -3,7 +3,7 @@
 // the address actually connected to, which defeats DNS rebinding between check and connect.
 import { promises as dns, type LookupAddress, type LookupOptions } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
-import { ADDRESS_CLASS_LABELS, classifyAddress, isAddressAllowed } from './address-policy';
+import { ADDRESS_CLASS_LABELS, classifyAddress, isAddressAllowed, type AddressClass } from './address-policy';
 import type { OutboundPolicy } from './types';
 
 /** Resolves a host name to every address; injectable so tests never need real DNS. */
@@ -11,16 +11,23 @@ export type LookupFn = (hostname: string) => Promise<LookupAddress[]>;
 
 export const systemLookup: LookupFn = (hostname) => dns.lookup(hostname, { all: true, verbatim: true });
 
+/**
+ * The outbound policy refused an address. The message names only the class of address
+ * ("Refused: private network address"), never the address: it is stored and shown to the
+ * monitor's owner, and on a shared server the address a host name resolves to is the
+ * operator's internal DNS. `address` and `host` stay on the error for code, not for people.
+ */
 export class BlockedTargetError extends Error {
   readonly code = 'ERR_BLOCKED_TARGET';
+  readonly addressClass: AddressClass;
   constructor(
     readonly address: string,
     readonly host: string | null,
   ) {
-    const label = ADDRESS_CLASS_LABELS[classifyAddress(address)];
-    const via = host && host !== address ? `${host} resolves to ${address}` : address;
-    super(`Blocked target: ${via} (${label})`);
+    const addressClass = classifyAddress(address);
+    super(`Refused: ${ADDRESS_CLASS_LABELS[addressClass]}`);
     this.name = 'BlockedTargetError';
+    this.addressClass = addressClass;
   }
 }
 

@@ -1,7 +1,11 @@
 // The contract between the worker and the check engine: a monitor's probe settings go in,
 // one plain result comes out. Nothing here touches the database.
 
-export type CheckStatus = 'UP' | 'DOWN';
+/**
+ * BLOCKED: the outbound policy refused the target (cause blocked_target), so nothing was
+ * learnt about it. Not a failure: it raises no incident and counts toward no uptime.
+ */
+export type CheckStatus = 'UP' | 'DOWN' | 'BLOCKED';
 
 /** Why a check failed; a fixed set so alerts, incidents and charts can group by it. */
 export const FAILURE_CAUSES = [
@@ -46,7 +50,10 @@ export interface CheckOutcome {
   /** Final HTTP status code, when a response arrived. */
   statusCode: number | null;
   cause: FailureCause | null;
-  /** Short readable reason, e.g. "HTTP 503 Service Unavailable" or "Timed out after 10 s". Null when UP. */
+  /**
+   * Short readable reason, e.g. "HTTP 503 Service Unavailable", "Timed out after 10 s" or
+   * "Refused: private network address" (never the address a host name resolved to). Null when UP.
+   */
   error: string | null;
   timings: CheckTimings | null;
   /** Leaf certificate of the final https hop, when there was one. */
@@ -69,11 +76,13 @@ export interface HttpProbe {
   type: 'http';
   url: string;
   method: HttpMethod;
-  headers: Array<{ name: string; value: string }>;
+  /** `secret` headers, like credentials, are not sent on after a redirect to another origin. */
+  headers: Array<{ name: string; value: string; secret?: boolean }>;
   body: string | null;
   timeoutMs: number;
   /** e.g. ["200-299", "301"] */
   acceptedStatusCodes: string[];
+  /** Off: a 3xx is the final response, judged by acceptedStatusCodes. */
   followRedirects: boolean;
   maxRedirects: number;
   keyword: string | null;

@@ -158,11 +158,15 @@ export function insertCheckRows(rows: NewCheck[], db: Queryable = getDb()) {
   return getDialect().sql.insertChecks(db, rows.map(toCheckRow));
 }
 
-/** Adds a batch of new checks to the hourly rollups in one statement; run it in the insert's transaction. */
+/**
+ * Adds a batch of new checks to the hourly rollups in one statement; run it in the insert's
+ * transaction. BLOCKED checks (refused by the outbound policy) are neither up nor down, so they
+ * count in no uptime: not here, and not in the raw counts (lib/db/<engine>/statements.ts).
+ */
 export function addToRollups(rows: NewCheck[], db: Queryable = getDb()) {
   return getDialect().sql.addToRollups(
     db,
-    rows.map((r) => ({
+    rows.filter((r) => r.status !== 'BLOCKED').map((r) => ({
       monitorId: r.monitorId,
       hourStartMs: hourStartMs(new Date(r.checkedAt).getTime()),
       up: r.status === 'UP' ? 1 : 0,

@@ -1,3 +1,4 @@
+import type { CheckStatus } from '@/lib/checker/types';
 import type { MonitorStatus } from '@/lib/generated/prisma/enums';
 
 // The one place that decides a monitor's status from a check result. Pure, so every
@@ -23,8 +24,19 @@ export interface Transition {
 /**
  * `retries` extra failures are needed before DOWN: with retries = 1 a monitor goes DOWN on
  * its second consecutive failure. One success is enough to be UP again.
+ *
+ * A BLOCKED result (the outbound policy refused the target) says nothing about the target, so
+ * it is neither a failure nor a recovery: the monitor becomes BLOCKED with no event, no
+ * incident and its failure count cleared, and a later UP from BLOCKED raises no UP alert (no
+ * DOWN was sent). A monitor already DOWN stays DOWN with its incident open and its count as
+ * it was: the outage was seen and was never seen to end, so the UP that ends it, whenever
+ * the target can be checked again, still closes the incident and says so.
  */
-export function transition(state: MonitorState, result: 'UP' | 'DOWN', retries: number): Transition {
+export function transition(state: MonitorState, result: CheckStatus, retries: number): Transition {
+  if (result === 'BLOCKED') {
+    if (state.status === 'DOWN') return { next: { ...state }, event: null, changed: false, confirming: false };
+    return { next: { status: 'BLOCKED', consecutiveFailures: 0 }, event: null, changed: state.status !== 'BLOCKED', confirming: false };
+  }
   if (result === 'UP') {
     const next: MonitorState = { status: 'UP', consecutiveFailures: 0 };
     return { next, event: state.status === 'DOWN' ? 'UP' : null, changed: state.status !== 'UP', confirming: false };

@@ -6,16 +6,17 @@ import { causeText } from '@/lib/domain/cause-labels';
 // the first render, and the client maps API responses into the same shapes when it polls.
 // Only types are imported from lib/dto, so no server code reaches the browser bundle.
 
-export type DisplayStatus = 'UP' | 'DOWN' | 'PENDING' | 'PAUSED';
+/** BLOCKED: the outbound policy refuses the target, so no request reaches it (neither up nor down). */
+export type DisplayStatus = 'UP' | 'DOWN' | 'BLOCKED' | 'PENDING' | 'PAUSED';
 
 export function displayStatus(m: { active: boolean; status: string }): DisplayStatus {
   if (!m.active) return 'PAUSED';
-  if (m.status === 'UP' || m.status === 'DOWN') return m.status;
+  if (m.status === 'UP' || m.status === 'DOWN' || m.status === 'BLOCKED') return m.status;
   return 'PENDING';
 }
 
 export interface RecentPoint {
-  /** 'UP' | 'DOWN' as stored; anything else is drawn as pending. */
+  /** 'UP' | 'DOWN' | 'BLOCKED' as stored; anything but UP and DOWN is drawn as pending. */
   status: string;
   latencyMs: number | null;
   checkedAt: string;
@@ -65,15 +66,17 @@ export interface StatusCounts {
   total: number;
   up: number;
   down: number;
+  blocked: number;
   pending: number;
   paused: number;
 }
 
 export function countStatuses(rows: { status: DisplayStatus }[]): StatusCounts {
-  const c: StatusCounts = { total: rows.length, up: 0, down: 0, pending: 0, paused: 0 };
+  const c: StatusCounts = { total: rows.length, up: 0, down: 0, blocked: 0, pending: 0, paused: 0 };
   for (const r of rows) {
     if (r.status === 'UP') c.up++;
     else if (r.status === 'DOWN') c.down++;
+    else if (r.status === 'BLOCKED') c.blocked++;
     else if (r.status === 'PAUSED') c.paused++;
     else c.pending++;
   }

@@ -49,7 +49,8 @@ export class IncidentAlerts implements StatusAlerts {
   onResult(m: Monitor, t: Transition, outcome: CheckOutcome): Promise<void> {
     const stored: Promise<void>[] = [];
     if (t.changed) stored.push(this.writes.run(m.id, 'status change', () => this.onStatusChange(m, t, outcome)));
-    else if (t.next.status === 'DOWN') stored.push(this.writes.run(m.id, 'still down', () => this.whileDown(m, outcome)));
+    // A blocked check of a DOWN monitor learnt nothing: no reminder, and the incident keeps its real error.
+    else if (t.next.status === 'DOWN' && outcome.status !== 'BLOCKED') stored.push(this.writes.run(m.id, 'still down', () => this.whileDown(m, outcome)));
     const due = certificateAlertFor(m, outcome.tls, this.now());
     if (due) {
       // The worker keeps this object between checks: remember the warning now, so the next

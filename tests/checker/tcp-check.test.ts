@@ -46,7 +46,7 @@ describe('TCP probe', () => {
   it.each(['127.0.0.1', '::1', '[::1]', 'localhost'])('refuses %s when private targets are blocked', async (host) => {
     const before = server.connectionCount();
     const outcome = await runCheck(tcpProbe(host, server.port), STRICT);
-    expect(outcome).toMatchObject({ status: 'DOWN', cause: 'blocked_target' });
+    expect(outcome).toMatchObject({ status: 'BLOCKED', cause: 'blocked_target', error: 'Refused: loopback address' });
     expect(server.connectionCount()).toBe(before);
   });
 

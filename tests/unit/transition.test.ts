@@ -18,6 +18,17 @@ describe('status transition', () => {
     [s('UP', 2), 'DOWN', 3, 'UP', 3, null, false, true],
     [s('DOWN', 2), 'DOWN', 1, 'DOWN', 3, null, false, false],
     [s('UP', 1), 'UP', 1, 'UP', 0, null, false, false],
+    // BLOCKED (the outbound policy refused the target): its own state, never an event.
+    [s('PENDING'), 'BLOCKED', 0, 'BLOCKED', 0, null, true, false],
+    [s('UP'), 'BLOCKED', 0, 'BLOCKED', 0, null, true, false],
+    [s('UP', 1), 'BLOCKED', 1, 'BLOCKED', 0, null, true, false], // an unconfirmed failure is forgotten
+    [s('BLOCKED'), 'BLOCKED', 0, 'BLOCKED', 0, null, false, false],
+    [s('BLOCKED'), 'UP', 1, 'UP', 0, null, true, false], // no UP alert: no DOWN was sent
+    [s('BLOCKED'), 'DOWN', 0, 'DOWN', 1, 'DOWN', true, false], // reachable again, and really down
+    [s('BLOCKED'), 'DOWN', 1, 'BLOCKED', 1, null, false, true],
+    [s('BLOCKED', 1), 'DOWN', 1, 'DOWN', 2, 'DOWN', true, false],
+    // A DOWN monitor stays DOWN, its incident open and its count kept, until a real result.
+    [s('DOWN', 3), 'BLOCKED', 1, 'DOWN', 3, null, false, false],
   ] as const)('%o + %s (retries %i) -> %s', (state, result, retries, status, failures, event, changed, confirming) => {
     const t = transition(state, result, retries);
     expect(t.next).toEqual({ status, consecutiveFailures: failures });
@@ -35,5 +46,20 @@ describe('status transition', () => {
       state = t.next;
     }
     expect(events).toEqual(['DOWN', 'UP']);
+  });
+
+  it('raises no event while blocked, and one DOWN and one UP around an outage the block interrupts', () => {
+    const run = (results: Array<'UP' | 'DOWN' | 'BLOCKED'>) => {
+      let state = s('PENDING');
+      const events: string[] = [];
+      for (const r of results) {
+        const t = transition(state, r, 0);
+        if (t.event) events.push(t.event);
+        state = t.next;
+      }
+      return { events, state };
+    };
+    expect(run(['UP', 'BLOCKED', 'BLOCKED', 'UP', 'BLOCKED'])).toEqual({ events: [], state: s('BLOCKED') });
+    expect(run(['UP', 'DOWN', 'BLOCKED', 'BLOCKED', 'DOWN', 'BLOCKED', 'UP']).events).toEqual(['DOWN', 'UP']);
   });
 });

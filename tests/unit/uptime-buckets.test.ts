@@ -5,13 +5,14 @@ import path from 'node:path';
 
 // uptimeBucketCounts mixes hourly rollups (whole hours inside a bucket) with raw checks (hours
 // cut by an edge). Against a real SQLite file written through the worker's own insert path,
-// every window must give exactly what counting the raw checks gives.
+// every window must give exactly what counting the raw checks gives. BLOCKED checks (refused by
+// the outbound policy) are stored but counted nowhere: neither up nor down, no latency.
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pingboard-buckets-'));
 process.env.DATA_DIR = dir;
 process.env.LOG_LEVEL = 'silent';
 
-type Seeded = { checkedAt: number; status: 'UP' | 'DOWN'; latencyMs: number | null };
+type Seeded = { checkedAt: number; status: 'UP' | 'DOWN' | 'BLOCKED'; latencyMs: number | null };
 const HOUR = 3_600_000;
 const now = Date.UTC(2026, 10, 21, 6, 37, 12, 345);
 const seeded: Seeded[] = [];
@@ -31,7 +32,8 @@ beforeAll(async () => {
   const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
   for (let i = 0; i < 4000; i++) {
     const checkedAt = Math.floor(now - rand() * 80 * HOUR);
-    seeded.push({ checkedAt, status: rand() < 0.9 ? 'UP' : 'DOWN', latencyMs: rand() < 0.05 ? null : Math.floor(rand() * 500) });
+    const r = rand();
+    seeded.push({ checkedAt, status: r < 0.85 ? 'UP' : r < 0.95 ? 'DOWN' : 'BLOCKED', latencyMs: rand() < 0.05 ? null : Math.floor(rand() * 500) });
   }
   const rows = seeded.map((s) => ({ id: uuidv7(s.checkedAt), monitorId: 'm1', status: s.status, latencyMs: s.latencyMs, checkedAt: new Date(s.checkedAt) }));
   for (let i = 0; i < rows.length; i += 500) {
@@ -50,7 +52,7 @@ function naive(from: number, to: number, buckets: number) {
   const width = (to - from) / buckets;
   const out = Array.from({ length: buckets }, () => ({ totalChecks: 0, upChecks: 0, latencySum: 0, latencyCount: 0 }));
   for (const s of seeded) {
-    if (s.checkedAt < from || s.checkedAt >= to) continue;
+    if (s.checkedAt < from || s.checkedAt >= to || s.status === 'BLOCKED') continue;
     const b = out[Math.min(buckets - 1, Math.floor((s.checkedAt - from) / width))];
     b.totalChecks++;
     if (s.status === 'UP') b.upChecks++;
@@ -63,6 +65,13 @@ function naive(from: number, to: number, buckets: number) {
 }
 
 describe('uptime buckets from rollups and raw edges', () => {
+  it('has blocked checks stored among the seeded ones', async () => {
+    const { getDb } = await import('@/lib/db/client');
+    const blocked = seeded.filter((s) => s.status === 'BLOCKED').length;
+    expect(blocked).toBeGreaterThan(100);
+    expect(await getDb().check.count({ where: { status: 'BLOCKED' } })).toBe(blocked);
+  });
+
   it.each([
     ['72 h (3 h buckets)', 72],
     ['48 h (2 h buckets)', 48],

@@ -19,6 +19,8 @@ function targetLine(m: MonitorDto): string {
   return monitorKind(m.type).ui.headline(m, formatInterval(m.intervalSeconds));
 }
 
+const STATUS_WORDS = { UP: 'Up', DOWN: 'Down', BLOCKED: 'Blocked' } as const;
+
 /** Name, status, target and the actions (check now, pause, edit, delete) with their results. */
 export function MonitorHeader({ monitor, onMonitor, refresh }: { monitor: MonitorDto; onMonitor: (m: MonitorDto) => void; refresh: () => Promise<void> }) {
   const router = useRouter();
@@ -76,10 +78,15 @@ export function MonitorHeader({ monitor, onMonitor, refresh }: { monitor: Monito
             {target}
           </p>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400" data-testid="status-since">
-            {status === 'PAUSED' ? 'Paused — no checks are running' : status === 'PENDING' ? 'Waiting for the first result' : <>{status === 'UP' ? 'Up' : 'Down'} since <RelativeTime iso={monitor.statusChangedAt} /></>}
+            {status === 'PAUSED' ? 'Paused — no checks are running' : status === 'PENDING' ? 'Waiting for the first result' : <>{STATUS_WORDS[status]} since <RelativeTime iso={monitor.statusChangedAt} /></>}
             {status === 'DOWN' && reason ? (
               <span className="block text-red-700 dark:text-red-400" data-testid="down-reason">
                 {reason}
+              </span>
+            ) : null}
+            {status === 'BLOCKED' ? (
+              <span className="block text-violet-700 dark:text-violet-300" data-testid="blocked-reason">
+                {reason ?? 'Blocked target'}. This server&apos;s outbound policy refuses the target: no request reaches it, and no alert is sent.
               </span>
             ) : null}
           </p>
@@ -99,7 +106,7 @@ export function MonitorHeader({ monitor, onMonitor, refresh }: { monitor: Monito
       </div>
       <div aria-live="polite">
         {checkResult ? (
-          <Notice tone={checkResult.status === 'UP' ? 'success' : 'error'}>
+          <Notice tone={checkResult.status === 'UP' ? 'success' : checkResult.status === 'BLOCKED' ? 'info' : 'error'}>
             <span data-testid="check-result">
               Check now: <strong>{checkResult.status}</strong>
               {checkResult.statusCode ? ` · HTTP ${checkResult.statusCode}` : ''} · {formatLatency(checkResult.latencyMs)}
