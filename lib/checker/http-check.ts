@@ -25,7 +25,8 @@ function firstRequest(probe: HttpProbe): HopRequest {
   const headers: Record<string, string> = {};
   for (const { name, value } of probe.headers) headers[name] = value;
   if (!Object.keys(headers).some((k) => k.toLowerCase() === 'user-agent')) headers['User-Agent'] = DEFAULT_USER_AGENT;
-  return { url, method: probe.method, headers, body: probe.body };
+  const secretHeaders = probe.headers.filter((h) => h.secret).map((h) => h.name.toLowerCase());
+  return { url, method: probe.method, headers, secretHeaders, body: probe.body };
 }
 
 export async function runHttpCheck(probe: HttpProbe, ctx: CheckContext): Promise<CheckOutcome> {

@@ -8,10 +8,15 @@ export interface HopRequest {
   url: URL;
   method: HttpMethod;
   headers: Record<string, string>;
+  /** Lower-case names of the headers the user marked secret (an API key, a token). */
+  secretHeaders: readonly string[];
   body: string | null;
 }
 
-/** Credentials are not handed to another origin, as browsers and fetch do. */
+/**
+ * Credentials are not handed to another origin, as browsers and fetch do: these, and every
+ * header marked secret, since a custom header such as X-Api-Key is as much a credential.
+ */
 const CROSS_ORIGIN_DROPPED = ['authorization', 'cookie', 'proxy-authorization'];
 const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding', 'transfer-encoding'];
 
@@ -38,7 +43,8 @@ export function planRedirect(current: HopRequest, statusCode: number, location: 
   const toGet =
     current.method !== 'HEAD' && (statusCode === 303 || ((statusCode === 301 || statusCode === 302) && current.method === 'POST'));
   let headers = current.headers;
-  if (url.origin !== current.url.origin) headers = withoutHeaders(headers, CROSS_ORIGIN_DROPPED);
+  // Another scheme, host or port is another origin; once dropped, a header stays dropped.
+  if (url.origin !== current.url.origin) headers = withoutHeaders(headers, [...CROSS_ORIGIN_DROPPED, ...current.secretHeaders]);
   if (toGet) headers = withoutHeaders(headers, BODY_HEADERS);
-  return { url, method: toGet ? 'GET' : current.method, headers, body: toGet ? null : current.body };
+  return { url, method: toGet ? 'GET' : current.method, headers, secretHeaders: current.secretHeaders, body: toGet ? null : current.body };
 }

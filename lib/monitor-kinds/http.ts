@@ -123,7 +123,7 @@ export const httpKind = {
       type: 'http',
       url: f.url,
       method: f.method,
-      headers: f.headers.map((h) => ({ name: h.name, value: h.value ?? '' })),
+      headers: f.headers.map((h) => ({ name: h.name, value: h.value ?? '', secret: h.secret ?? false })),
       body: f.body,
       timeoutMs: f.timeoutSeconds * 1000,
       acceptedStatusCodes: f.acceptedStatusCodes,

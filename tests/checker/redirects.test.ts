@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders, RequestListener } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planRedirect } from '@/lib/checker/redirects';
 import { runCheck } from '@/lib/checker/run-check';
@@ -88,18 +89,72 @@ describe('following redirects', () => {
   });
 });
 
+describe('headers on a redirect to another origin', () => {
+  // Two loopback servers on two ports: two origins. Each records the headers it received.
+  const seen = { a: [] as IncomingHttpHeaders[], b: [] as IncomingHttpHeaders[] };
+  let a: TestServer;
+  let b: TestServer;
+  const recording = (into: IncomingHttpHeaders[]): RequestListener => (req, res) => {
+    into.push(req.headers);
+    testRoutes(req, res);
+  };
+  beforeAll(async () => {
+    [a, b] = await Promise.all([startHttpServer(recording(seen.a)), startHttpServer(recording(seen.b))]);
+  });
+  afterAll(() => Promise.all([a.close(), b.close()]));
+
+  const headers = [
+    { name: 'X-Api-Key', value: 'k-123', secret: true },
+    { name: 'Authorization', value: 'Bearer t-456' },
+    { name: 'X-Trace', value: 'plain' },
+  ];
+  const redirectTo = (location: string) => `${a.origin}/to?url=${encodeURIComponent(location)}`;
+
+  it('sends the secret header and credentials on to the same origin', async () => {
+    expect(await runCheck(httpProbe(redirectTo('/ok'), { headers }), OPEN)).toMatchObject({ status: 'UP', statusCode: 200 });
+    expect(seen.a.at(-1)).toMatchObject({ 'x-api-key': 'k-123', authorization: 'Bearer t-456', 'x-trace': 'plain' });
+  });
+
+  it('drops secret headers and credentials when the redirect changes the port, and keeps the others', async () => {
+    expect(await runCheck(httpProbe(redirectTo(`${b.origin}/ok`), { headers }), OPEN)).toMatchObject({ status: 'UP', statusCode: 200 });
+    expect(seen.a.at(-1)).toMatchObject({ 'x-api-key': 'k-123', authorization: 'Bearer t-456' });
+    const arrived = seen.b.at(-1)!;
+    expect(arrived['x-trace']).toBe('plain');
+    expect(arrived['x-api-key']).toBeUndefined();
+    expect(arrived.authorization).toBeUndefined();
+  });
+
+  it('with followRedirects off, sends nothing to the other origin and judges the 302 itself', async () => {
+    const before = seen.b.length;
+    const probe = (accepted: string[]) => httpProbe(redirectTo(`${b.origin}/ok`), { headers, followRedirects: false, acceptedStatusCodes: accepted });
+    expect(await runCheck(probe(['200-299']), OPEN)).toMatchObject({ status: 'DOWN', statusCode: 302, cause: 'http_status' });
+    expect(await runCheck(probe(['302']), OPEN)).toMatchObject({ status: 'UP', statusCode: 302 });
+    expect(seen.b.length).toBe(before);
+  });
+});
+
 describe('planRedirect', () => {
   const current = {
     url: new URL('https://a.example/x/y'),
     method: 'POST' as const,
-    headers: { Authorization: 'secret', Cookie: 'c=1', 'Content-Type': 'text/plain', 'X-Keep': '1' },
+    headers: { Authorization: 'secret', Cookie: 'c=1', 'Content-Type': 'text/plain', 'X-Keep': '1', 'X-Api-Key': 'k' },
+    secretHeaders: ['x-api-key'],
     body: 'b',
   };
 
-  it('drops credentials across origins and body headers when switching to GET', () => {
+  it('drops credentials and secret headers across origins, and body headers when switching to GET', () => {
     const next = planRedirect(current, 303, 'https://b.example/z#frag');
     expect(next.url.href).toBe('https://b.example/z');
-    expect(next).toMatchObject({ method: 'GET', body: null, headers: { 'X-Keep': '1' } });
+    expect(next).toMatchObject({ method: 'GET', body: null });
+    expect(next.headers).toEqual({ 'X-Keep': '1' });
+  });
+
+  it.each([
+    ['another host', 'https://b.example/x'],
+    ['another port', 'https://a.example:8443/x'],
+    ['another scheme', 'http://a.example/x'],
+  ])('treats %s as another origin', (_what, location) => {
+    expect(planRedirect(current, 307, location).headers).toEqual({ 'Content-Type': 'text/plain', 'X-Keep': '1' });
   });
 
   it('keeps everything on a same-origin 307', () => {
