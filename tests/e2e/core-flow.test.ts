@@ -116,8 +116,22 @@ describeWithBrowser('core flow in Chromium', () => {
 
     // Paging back through history once more than one page of checks exists.
     await page.waitForFunction(() => document.querySelectorAll('tr[data-check-id]').length === 20, undefined, { timeout: 30_000 });
-    const firstPageIds = await page.locator('tr[data-check-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-check-id')));
-    await page.getByRole('button', { name: 'Older →' }).click();
+    // 20 rows shown is not enough: with exactly 20 stored checks the older page is rightly
+    // empty (that made this test fail on a busy machine, where the 1 s monitor had stored only 20).
+    await page.waitForFunction(
+      async (id) => ((await (await fetch(`/api/monitors/${id}/checks?limit=21`)).json()) as { checks: unknown[] }).checks.length === 21,
+      monitorId,
+      { timeout: 30_000, polling: 500 },
+    );
+    // Read the rows and press "Older" in one task: a 1 s monitor's page refreshes every few
+    // seconds, and a refresh between reading and clicking moved page 1 (and so page 2's
+    // cursor), which made the pages overlap on a busy machine.
+    await page.getByRole('button', { name: 'Older →' }).waitFor();
+    const firstPageIds = await page.evaluate(() => {
+      const ids = [...document.querySelectorAll('tr[data-check-id]')].map((r) => r.getAttribute('data-check-id'));
+      [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Older →')!.click();
+      return ids;
+    });
     await page.getByText('Page 2').waitFor();
     // The older page replaces the rows once it has loaded.
     await page.waitForFunction(
@@ -126,7 +140,7 @@ describeWithBrowser('core flow in Chromium', () => {
         return ids.length > 0 && !ids.some((id) => first.includes(id));
       },
       firstPageIds,
-      { timeout: 10_000 },
+      { timeout: 30_000 },
     );
     const secondPageIds = await page.locator('tr[data-check-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-check-id')));
     expect(secondPageIds.length).toBeGreaterThan(0);

@@ -224,7 +224,7 @@ describe('4. logout, password change and account deletion revoke every earlier t
     const inClause = `(${ids.map(() => '?').join(',')})`;
     const rows = (table: string) => count(app, `SELECT COUNT(*) AS n FROM "${table}" WHERE "monitorId" IN ${inClause}`, ...ids);
     // Check results are written in batches, so wait until all three kinds of row are stored.
-    await waitFor(async () => rows('Check') > 0 && rows('Incident') > 0 && rows('Alert') > 0, 10_000, 'checks, an incident and an alert');
+    await waitFor(async () => rows('Check') > 0 && rows('Incident') > 0 && rows('AlertEvent') > 0, 10_000, 'checks, an incident and an alert event');
 
     const wrong = await api.delete('/api/auth/me', { password: 'not-my-password' });
     expect(wrong.status).toBe(400);
@@ -253,7 +253,7 @@ describe('4. logout, password change and account deletion revoke every earlier t
     // Timers stop at once: at most one check already in flight may still land.
     await sleep(2500);
     expect(target.hits.length - hitsAtDelete).toBeLessThanOrEqual(1);
-    for (const table of ['Check', 'Incident', 'Alert']) expect(rows(table), table).toBe(0);
+    for (const table of ['Check', 'Incident', 'AlertEvent']) expect(rows(table), table).toBe(0);
 
     // The neighbour is untouched and still being checked.
     const neighbourHits = otherTarget.hits.length;

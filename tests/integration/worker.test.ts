@@ -30,7 +30,7 @@ describe('the monitor worker', () => {
   it('healthz reports the database and the timers that API-created monitors added to the one worker', async () => {
     const health = await new Api(app.url).get('/api/healthz');
     expect(health.status).toBe(200);
-    expect(health.body).toEqual({ status: 'ok', db: 'ok', worker: { running: true, scheduled: 0 } });
+    expect(health.body).toMatchObject({ status: 'ok', db: 'ok', worker: { running: true, scheduled: 0, pendingResults: 0, degraded: false } });
 
     const t = await target();
     const a = (await api.post('/api/monitors', { name: 'a', url: t.url, intervalSeconds: 60 })).body.monitor;
