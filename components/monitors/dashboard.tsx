@@ -84,6 +84,8 @@ function SummaryStrip({ counts }: { counts: ReturnType<typeof countStatuses> }) 
     { label: 'Down', value: counts.down, status: 'DOWN', tone: 'text-red-700 dark:text-red-400' },
     { label: 'Paused', value: counts.paused, status: 'PAUSED', tone: 'text-amber-700 dark:text-amber-400' },
     { label: 'Pending', value: counts.pending, status: 'PENDING', tone: 'text-zinc-500 dark:text-zinc-400' },
+    // Only when there are some: a target the outbound policy refuses is rare and worth seeing.
+    ...(counts.blocked > 0 ? [{ label: 'Blocked', value: counts.blocked, status: 'BLOCKED' as const, tone: 'text-zinc-700 dark:text-zinc-300' }] : []),
   ];
   return (
     <dl aria-label="Summary" data-testid="summary" className="grid grid-cols-2 gap-2 sm:grid-cols-4">

@@ -21,7 +21,8 @@ import { withAlerting, type MonitorView } from '@/lib/services/monitor-alerting'
 
 // Monitor changes as one step each: validate the whole monitor, write it, tell the worker.
 
-function validate(fields: MonitorFields, previousHeaders: StoredHeader[] = []): void {
+function validate(fields: MonitorFields, previous?: { headers: StoredHeader[]; fields: MonitorFields }): void {
+  const previousHeaders = previous?.headers ?? [];
   const env = getEnv();
   const issues = monitorConfigIssues(fields, { minIntervalSeconds: env.MIN_INTERVAL_SECONDS });
   // A null value means "keep the stored one", which only exists for a header of the same name.
@@ -31,7 +32,11 @@ function validate(fields: MonitorFields, previousHeaders: StoredHeader[] = []): 
     }
   });
   const target = monitorKind(fields.type).policyTarget(fields);
-  if (target) {
+  // An unchanged target is not judged again: a monitor saved before BLOCK_PRIVATE_TARGETS was
+  // turned on (now BLOCKED) can still be paused, renamed or deleted.
+  const before = previous ? monitorKind(previous.fields.type).policyTarget(previous.fields) : null;
+  const unchanged = before !== null && target !== null && JSON.stringify(before) === JSON.stringify(target);
+  if (target && !unchanged) {
     const policy = { blockPrivateTargets: env.BLOCK_PRIVATE_TARGETS };
     const verdict = target.field === 'url' ? checkUrlTargetAllowed(target.url, policy) : checkHostTargetAllowed(target.host, policy);
     if (!verdict.allowed) issues.push({ code: 'custom', path: [target.field], message: verdict.reason, input: undefined });
@@ -70,7 +75,7 @@ export async function createMonitorFor(userId: string, input: CreateMonitorInput
 export async function updateMonitorFor(userId: string, id: string, patch: UpdateMonitorInput): Promise<MonitorView> {
   const current = await monitors.getMonitor(userId, id);
   const fields = mergeMonitorUpdate(rowToFields(current), patch);
-  validate(fields, rowHeaders(current));
+  validate(fields, { headers: rowHeaders(current), fields: rowToFields(current) });
   await checkChannelIds(userId, patch.channelIds);
   // Only a change that adds checks (a shorter interval, a resume) is held to the budget, so an
   // account over a lowered budget can still rename or pause its monitors.

@@ -200,6 +200,13 @@ describe('blocked targets (the server restarted with BLOCK_PRIVATE_TARGETS=true)
     expect(reason).toContain('Refused: loopback address');
   });
 
+  it('a blocked monitor can still be paused and renamed, but not pointed at another refused address', async () => {
+    expect((await api.patch(`/api/monitors/${ids.up}`, { active: false, name: 'paused while blocked' })).status).toBe(200);
+    const moved = await api.patch(`/api/monitors/${ids.up}`, { url: `http://127.0.0.2:${a.port}/ok` });
+    expect(moved.status).toBe(400);
+    expect(moved.body.error.issues[0].path).toEqual(['url']);
+  });
+
   it.each([
     ['IPv4-compatible', '[::127.0.0.1]'],
     ['IPv4-translated', '[::ffff:0:127.0.0.1]'],
