@@ -28,7 +28,8 @@ export function AlertsList({ alerts, channelNames = {} }: { alerts: AlertDto[]; 
     <ul className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800/70" data-testid="deliveries">
       {alerts.map((a) => {
         const style = STATE_STYLE[a.state];
-        const channel = (a.channelId && channelNames[a.channelId]) || a.channelKind;
+        // A deleted channel keeps its history under its kind.
+        const channel = (a.channelId && channelNames[a.channelId]) || `${a.channelKind}${a.channelId ? '' : ' (channel removed)'}`;
         return (
           <li key={a.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 px-4 py-2" data-state={a.state}>
             <span className="font-medium">{KIND_LABEL[a.kind] ?? a.kind}</span>

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { changePasswordSchema, deleteAccountSchema, loginSchema, signupSchema } from '@/lib/schemas/auth';
 import { createMonitorSchema, updateMonitorSchema } from '@/lib/schemas/monitor';
 import { listChecksQuerySchema, uptimeQuerySchema } from '@/lib/schemas/history';
+import { createChannelSchema, updateChannelSchema } from '@/lib/schemas/channel';
+import { CHANNEL_PROVIDERS } from '@/lib/alerting/providers';
 
 // The OpenAPI document is generated from the same zod schemas the handlers validate with,
 // so the docs cannot drift from what the server accepts.
@@ -14,6 +16,11 @@ const errors = {
   '401': ok('Not signed in'),
   '404': ok('Not found (also for another user\'s monitor)'),
 };
+/** A channel body, with each kind's settings schema beside it (the API validates settings by kind). */
+const channelBody = (s: z.ZodType) => ({
+  ...body(s),
+  'x-settings-by-kind': Object.fromEntries(Object.values(CHANNEL_PROVIDERS).map((p) => [p.kind, { ...schema(p.settings), description: p.help, 'x-secret': p.secretFields }])),
+});
 const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
 const queryParams = (s: z.ZodObject) =>
   Object.entries(s.shape).map(([name, field]) => ({ name, in: 'query', required: false, schema: schema(field as z.ZodType) }));
@@ -54,7 +61,19 @@ export function openApiDocument() {
       '/api/monitors/{id}/uptime': { parameters: [...idParam, ...queryParams(uptimeQuerySchema)], get: { summary: 'Uptime over a window in 24 buckets', responses: { '200': ok('{uptimePercent, totalChecks, upChecks, avgLatencyMs, buckets}'), ...errors } } },
       '/api/monitors/{id}/timings': { parameters: [...idParam, ...queryParams(uptimeQuerySchema)], get: { summary: 'Median DNS/connect/TLS/TTFB/transfer times in 24 buckets', responses: { '200': ok('{buckets:[{start, end, samples, dnsMs, connectMs, tlsMs, ttfbMs, transferMs}]}'), ...errors } } },
       '/api/monitors/{id}/incidents': { parameters: idParam, get: { summary: 'Incidents, newest first', responses: { '200': ok('{incidents}'), ...errors } } },
-      '/api/monitors/{id}/alerts': { parameters: idParam, get: { summary: 'Alerts sent, newest first', responses: { '200': ok('{alerts}'), ...errors } } },
+      '/api/monitors/{id}/alerts': { parameters: idParam, get: { summary: 'Deliveries of its alerts, one per event and channel, newest first', responses: { '200': ok('{alerts:[{id, eventId, kind, incidentId, cause, channelId, channelKind, state, attempts, nextAttemptAt, lastError, createdAt, deliveredAt}]}'), ...errors } } },
+      '/api/channels': {
+        get: { summary: 'Your notification channels (secret settings are null)', responses: { '200': ok('{channels}'), ...errors } },
+        post: { summary: 'Create a channel; settings depend on kind (see x-settings-by-kind)', requestBody: channelBody(createChannelSchema), responses: { '201': ok('{channel}'), ...errors } },
+      },
+      '/api/channels/{id}': {
+        parameters: idParam,
+        get: { summary: 'One channel', responses: { '200': ok('{channel}'), ...errors } },
+        patch: { summary: 'Update any subset; secret settings left out or null keep their value; kind cannot change', requestBody: channelBody(updateChannelSchema), responses: { '200': ok('{channel}'), ...errors } },
+        put: { summary: 'Same as PATCH', requestBody: channelBody(updateChannelSchema), responses: { '200': ok('{channel}'), ...errors } },
+        delete: { summary: 'Delete a channel (its delivery history stays with the monitors)', responses: { '204': ok('Deleted'), ...errors } },
+      },
+      '/api/channels/{id}/test': { parameters: idParam, post: { summary: 'Send a marked test message now', responses: { '200': ok('{ok, providerStatus?, error?}'), ...errors } } },
       '/api/heartbeat/{token}': { get: { summary: 'Heartbeat ping (also POST); append /fail to report a failure', security: [], responses: { '200': ok('{ok:true}'), '404': ok('Unknown token') } } },
       '/api/healthz': { get: { summary: 'Liveness', security: [], responses: { '200': ok('{status, db, worker:{running, scheduled}}'), '503': ok('Database unreachable') } } },
     },

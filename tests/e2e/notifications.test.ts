@@ -152,7 +152,7 @@ describeWithBrowser('notification channels in Chromium', () => {
 
     await page.goto(alertedUrl);
     await page.getByTestId('no-channel-warning').waitFor();
-    await page.locator('[data-testid="deliveries"] li[data-state="delivered"]').filter({ hasText: 'Down alert' }).waitFor();
+    await page.locator('[data-testid="deliveries"] li[data-state="delivered"]').filter({ hasText: 'Down alert' }).filter({ hasText: 'slack (channel removed)' }).waitFor();
   });
 
   it('ran without uncaught errors in the page', () => {

@@ -108,12 +108,16 @@ describe('API documentation', () => {
     const doc = await new Api(app.url).get('/api/docs');
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toBe('3.1.0');
-    for (const p of ['/api/auth/signup', '/api/monitors', '/api/monitors/{id}', '/api/monitors/{id}/checks', '/api/monitors/{id}/uptime', '/api/healthz']) {
+    for (const p of ['/api/auth/signup', '/api/monitors', '/api/monitors/{id}', '/api/monitors/{id}/checks', '/api/monitors/{id}/uptime', '/api/channels', '/api/channels/{id}', '/api/channels/{id}/test', '/api/healthz']) {
       expect(Object.keys(doc.body.paths)).toContain(p);
     }
     // Request bodies are the zod schemas themselves.
     const create = doc.body.paths['/api/monitors'].post.requestBody.content['application/json'].schema;
     expect(create.required).toContain('name');
     expect(create.properties.intervalSeconds).toMatchObject({ type: 'integer', minimum: 1, maximum: 86400 });
+    // Channel settings are documented per kind, with their secret fields.
+    const channel = doc.body.paths['/api/channels'].post.requestBody;
+    expect(channel.content['application/json'].schema.required).toEqual(expect.arrayContaining(['kind', 'name', 'settings']));
+    expect(channel['x-settings-by-kind'].telegram).toMatchObject({ required: ['botToken', 'chatId'], 'x-secret': ['botToken'] });
   });
 });
