@@ -61,8 +61,9 @@ describeWithBrowser('isolation, auth and safety in Chromium', () => {
     await page.locator('li[data-monitor-id]').first().waitFor();
     expect(await page.content()).not.toContain('Bob private monitor');
     expect(await page.locator('li[data-monitor-id]').count()).toBe(1);
-    // Polling for a while still never brings it in.
-    await page.waitForTimeout(3500);
+    // A refresh of the list (the dashboard polls it) still never brings it in.
+    await page.waitForResponse((r) => new URL(r.url()).pathname === '/api/monitors' && r.ok(), { timeout: 30_000 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
     expect(await page.content()).not.toContain('bob-secret');
 
     for (const path of [`/monitors/${bobMonitorId}`, `/monitors/${bobMonitorId}/edit`]) {
@@ -81,7 +82,8 @@ describeWithBrowser('isolation, auth and safety in Chromium', () => {
     await page.getByText(`Keyword "${XSS}" not found`).first().waitFor();
     await page.goto(`${app.url}/monitors/${xssMonitorId}/edit`);
     expect(await page.getByLabel('Name').inputValue()).toBe(`XSS ${XSS}`);
-    await page.waitForTimeout(500);
+    // Every script the page loads has run once the network is idle.
+    await page.waitForLoadState('networkidle');
     expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(dialogs).toEqual([]);
@@ -123,7 +125,8 @@ describeWithBrowser('isolation, auth and safety in Chromium', () => {
     for (const path of ['/', `/monitors/${xssMonitorId}`, '/monitors/new']) {
       await page.goto(`${app.url}${path}`);
       await page.locator('main').waitFor();
-      await page.waitForTimeout(300);
+      // Measured once fonts are in and a frame has been laid out.
+      await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => r(null)))));
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
     }
