@@ -1,4 +1,5 @@
 import 'server-only';
+import type { z } from 'zod';
 import * as channels from '@/lib/data/channels';
 import { findUserById } from '@/lib/data/users';
 import { InvalidError, type FieldIssue } from '@/lib/errors';
@@ -19,12 +20,17 @@ import { logger } from '@/lib/logger';
 
 type Settings = Record<string, unknown>;
 
+/** A settings issue at its field's path; an unknown key is named by its own path, one issue per key. */
+function settingsIssues(i: z.core.$ZodIssue): FieldIssue[] {
+  const path = ['settings', ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+  if (i.code === 'unrecognized_keys') return i.keys.map((key) => ({ path: [...path, key], message: `Unknown setting "${key}"`, code: i.code }));
+  return [{ path, message: i.message, code: i.code }];
+}
+
 function validSettings(kind: ChannelKind, raw: Settings): Settings {
   const provider = CHANNEL_PROVIDERS[kind];
   const parsed = provider.settings.safeParse(raw);
-  const issues: FieldIssue[] = parsed.success
-    ? []
-    : parsed.error.issues.map((i) => ({ path: ['settings', ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message: i.message, code: i.code }));
+  const issues: FieldIssue[] = parsed.success ? [] : parsed.error.issues.flatMap(settingsIssues);
   const value = (parsed.success ? parsed.data : raw) as Settings;
   for (const field of provider.urlFields) {
     const url = value[field];

@@ -241,6 +241,8 @@ describe('validation', () => {
     const c = await createChannel(owner, 'slack', settings);
     expectIssue(await owner.patch(`/api/channels/${c.id}`, { kind: 'discord' }), ['kind']);
     expectIssue(await owner.patch(`/api/channels/${c.id}`, { settings: { webhookUrl: 'nope' } }), ['settings', 'webhookUrl']);
+    // An unknown setting is named by its own path.
+    expectIssue(await owner.post('/api/channels', { kind: 'slack', name: 'x', settings: { ...settings, channel: '#ops' } }), ['settings', 'channel']);
     expect((await owner.patch(`/api/channels/${c.id}`, { status: 'ready' })).status).toBe(400);
     expect((await owner.get(`/api/channels/${c.id}`)).body.channel).toMatchObject({ kind: 'slack', name: 'My slack' });
   });
