@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppServer } from '../support/app-server';
 import { Api } from '../support/api';
-import { raw, uniqueEmail, type RawResponse } from './security-support';
+import { expectThrottled, raw, uniqueEmail, type RawResponse } from './security-support';
 
 let app: AppServer;
 // bcrypt at the production cost (12) yields to other requests while it compares, as the real
@@ -38,15 +38,6 @@ async function account(prefix: string, server = app) {
   const user = { email: uniqueEmail(prefix), password: `${prefix}-password-1` };
   await new Api(server.url).signup(user.email, user.password);
   return user;
-}
-
-function expectThrottled(res: RawResponse, what: string) {
-  expect(res.status, what).toBe(429);
-  expect(res.json?.error?.code, what).toBe('rate_limited');
-  const retryAfter = Number(res.headers.get('retry-after'));
-  expect(retryAfter, what).toBeGreaterThan(0);
-  expect(retryAfter, what).toBeLessThanOrEqual(15 * 60);
-  expect(res.headers.get('set-cookie'), what).toBeNull();
 }
 
 describe('login throttle', () => {

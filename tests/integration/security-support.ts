@@ -1,6 +1,7 @@
 // Small helpers shared by the security-*.test.ts files: raw requests (no redirect following),
 // cookie sessions, direct reads of the app's SQLite file, and timing.
 import Database from 'better-sqlite3';
+import { expect } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { AppServer } from '../support/app-server';
@@ -62,6 +63,16 @@ export function withDb<T>(app: AppServer, fn: (db: Database.Database) => T): T {
 
 export function count(app: AppServer, sql: string, ...params: unknown[]): number {
   return withDb(app, (db) => (db.prepare(sql).get(...params) as { n: number }).n);
+}
+
+/** A throttled login: 429, the rate_limited code, a Retry-After within the 15-minute window, and no session cookie. */
+export function expectThrottled(res: RawResponse, what: string): void {
+  expect(res.status, what).toBe(429);
+  expect(res.json?.error?.code, what).toBe('rate_limited');
+  const retryAfter = Number(res.headers.get('retry-after'));
+  expect(retryAfter, what).toBeGreaterThan(0);
+  expect(retryAfter, what).toBeLessThanOrEqual(15 * 60);
+  expect(res.headers.get('set-cookie'), what).toBeNull();
 }
 
 export const randomSecret = (): string => randomBytes(32).toString('hex');

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppServer } from '../support/app-server';
 import { Api } from '../support/api';
-import { raw, uniqueEmail, type RawResponse } from './security-support';
+import { expectThrottled, raw, uniqueEmail, type RawResponse } from './security-support';
 
 let direct: AppServer;
 let proxied: AppServer;
@@ -30,15 +30,6 @@ function login(app: AppServer, email: string, password: string, headers: Record<
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ email, password }),
   });
-}
-
-function expectThrottled(res: RawResponse, what: string) {
-  expect(res.status, what).toBe(429);
-  expect(res.json?.error?.code, what).toBe('rate_limited');
-  const retryAfter = Number(res.headers.get('retry-after'));
-  expect(retryAfter, what).toBeGreaterThan(0);
-  expect(retryAfter, what).toBeLessThanOrEqual(15 * 60);
-  expect(res.headers.get('set-cookie'), what).toBeNull();
 }
 
 describe('6. login throttling without a trusted proxy', () => {
