@@ -31,7 +31,7 @@ const { ports } = targets;
 // lib/ modules read the environment once, so they are imported only now.
 const { getEnv } = await import('@/lib/env');
 const { migrateDatabase } = await import('@/lib/db/sqlite/migrate');
-migrateDatabase(getEnv().databasePath);
+migrateDatabase(getEnv().databaseLocation);
 const { getDb } = await import('@/lib/db/client');
 const { createMonitor } = await import('@/lib/data/monitors');
 const { loadActiveMonitors } = await import('@/lib/data/monitor-state');

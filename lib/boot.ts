@@ -12,7 +12,7 @@ export async function boot(): Promise<void> {
     const env = getEnv();
     getJwtKey();
     const { applied } = await migrateConfiguredDatabase();
-    if (applied.length) logger.info({ applied, database: env.databasePath }, 'database migrated');
+    if (applied.length) logger.info({ applied, database: env.databaseEngine }, 'database migrated');
     const provisioned = await ensureOwnEmailChannel();
     if (provisioned) logger.info({ users: provisioned }, 'gave existing users an email channel to their own address');
     await startWorker();

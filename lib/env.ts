@@ -55,10 +55,21 @@ const envSchema = z.object({
   /** Pings one heartbeat URL accepts per second; more answer 429. */
   HEARTBEAT_MAX_PER_SECOND: z.coerce.number().int().min(1).default(10),
   CHECK_RETENTION_DAYS: z.coerce.number().int().min(31).max(3650).default(90),
+  /** off: this instance serves pages and the API and checks nothing (another instance does). */
+  WORKER: z.enum(['on', 'off', 'true', 'false', '1', '0']).default('on').transform((v) => v === 'on' || v === 'true' || v === '1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export type Env = z.infer<typeof envSchema> & { databasePath: string; dataDir: string; APP_URL: string };
+export type DatabaseEngine = 'sqlite' | 'postgresql';
+
+export type Env = z.infer<typeof envSchema> & {
+  /** postgres:// or postgresql:// selects PostgreSQL; anything else, or nothing, SQLite. */
+  databaseEngine: DatabaseEngine;
+  /** The SQLite file's path, or the PostgreSQL connection URL. */
+  databaseLocation: string;
+  dataDir: string;
+  APP_URL: string;
+};
 
 let cached: Env | undefined;
 
@@ -72,10 +83,11 @@ export function getEnv(): Env {
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   const dataDir = path.resolve(parsed.data.DATA_DIR);
-  const databasePath = parsed.data.DATABASE_URL
-    ? path.resolve(parsed.data.DATABASE_URL.replace(/^file:/, ''))
-    : path.join(dataDir, 'pingboard.db');
+  const url = parsed.data.DATABASE_URL;
+  const databaseEngine: DatabaseEngine = url && /^postgres(ql)?:\/\//i.test(url) ? 'postgresql' : 'sqlite';
+  const databaseLocation =
+    databaseEngine === 'postgresql' ? url! : url ? path.resolve(url.replace(/^file:/, '')) : path.join(dataDir, 'pingboard.db');
   const APP_URL = (parsed.data.APP_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/+$/, '');
-  cached = { ...parsed.data, dataDir, databasePath, APP_URL };
+  cached = { ...parsed.data, dataDir, databaseEngine, databaseLocation, APP_URL };
   return cached;
 }

@@ -175,13 +175,20 @@ export function addToRollups(rows: NewCheck[], db: Queryable = getDb()) {
   );
 }
 
-export async function deleteChecksBefore(cutoff: Date): Promise<number> {
+/**
+ * Removes checks older than the cutoff (whole day partitions on PostgreSQL, rows on SQLite)
+ * and the rollup hours before it. Says how many rows or partitions went.
+ */
+export async function deleteChecksBefore(cutoff: Date): Promise<{ partitions: number; rows: number | null }> {
   const db = getDb();
-  const [{ count }] = await db.$transaction([
-    db.check.deleteMany({ where: { checkedAt: { lt: cutoff } } }),
-    // A rollup hour goes once all of its checks are gone.
-    db.checkRollup.deleteMany({ where: { hourStart: { lt: new Date(cutoff.getTime() - HOUR_MS) } } }),
-  ]);
-  return count;
+  const removed = await getDialect().sql.pruneChecksBefore(db, cutoff.getTime());
+  // A rollup hour goes once all of its checks are gone.
+  await db.checkRollup.deleteMany({ where: { hourStart: { lt: new Date(cutoff.getTime() - HOUR_MS) } } });
+  return removed;
+}
+
+/** Keeps the storage for checks stamped around now ready (PostgreSQL's day partitions). */
+export function prepareCheckStorage(now = new Date()): Promise<void> {
+  return getDialect().sql.prepareCheckStorage(getDb(), now.getTime());
 }
 

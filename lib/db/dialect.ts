@@ -14,6 +14,23 @@ export type EngineName = 'sqlite' | 'postgresql';
 /** A Prisma client or an interactive transaction: the statements run on either. */
 export type Queryable = Pick<PrismaClient, '$executeRaw' | '$queryRaw'>;
 
+/** A signal to every instance (a monitor changed, a command is waiting): NOTIFY on PostgreSQL, in process on SQLite. */
+export interface Signals {
+  /** Sends `payload` to every listener of `channel`, this process's included. */
+  publish(db: Queryable, channel: string, payload: string): Promise<void>;
+  /**
+   * Calls `onMessage` for every signal on these channels until the returned stop is called.
+   * `onReconnect` runs after the listening connection was lost and restored: signals sent
+   * meanwhile are gone, so the caller polls once.
+   */
+  subscribe(
+    url: string,
+    channels: string[],
+    onMessage: (channel: string, payload: string) => void,
+    onReconnect: () => void,
+  ): Promise<() => Promise<void>>;
+}
+
 /** What `$executeRaw` returns: a lazy statement that can join a `$transaction([...])` batch. */
 export type Statement = ReturnType<PrismaClient['$executeRaw']>;
 
@@ -94,6 +111,16 @@ export interface DialectStatements {
   checkCountsBetween(db: Queryable, monitorIds: string[], fromMs: number, toMs: number): Promise<CountRow[]>;
   /** Counts of one monitor's raw checks in each range, grouped by equal-width bucket from `originMs`. */
   bucketCounts(db: Queryable, monitorId: string, ranges: Array<{ from: number; to: number }>, originMs: number, widthMs: number): Promise<BucketCountRow[]>;
+  /**
+   * Gives `instanceId` up to `limit` active monitors that have no live owner, in one
+   * conditional statement (with SKIP LOCKED where the engine has it), so two instances
+   * never both get one. Returns the ids it got.
+   */
+  claimMonitors(db: Queryable, instanceId: string, limit: number, nowMs: number): Promise<string[]>;
+  /** Makes sure checks stamped around now have somewhere to go (PostgreSQL's day partitions). */
+  prepareCheckStorage(db: PrismaClient, nowMs: number): Promise<void>;
+  /** Removes checks older than the cutoff: whole partitions on PostgreSQL, rows on SQLite. */
+  pruneChecksBefore(db: PrismaClient, cutoffMs: number): Promise<{ partitions: number; rows: number | null }>;
 }
 
 export interface Dialect {
@@ -105,4 +132,5 @@ export interface Dialect {
   /** The engine said "locked or busy; the same statement may work later". */
   isBusyError(err: unknown): boolean;
   readonly sql: DialectStatements;
+  readonly signals: Signals;
 }

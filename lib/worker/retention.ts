@@ -8,7 +8,7 @@ export function startRetention(retentionDays: number): NodeJS.Timeout {
   const prune = async () => {
     try {
       const removed = await deleteChecksBefore(new Date(Date.now() - retentionDays * 24 * HOUR_MS));
-      if (removed > 0) logger.info({ removed, retentionDays }, 'pruned old checks');
+      if (removed.partitions > 0 || (removed.rows ?? 0) > 0) logger.info({ ...removed, retentionDays }, "pruned old checks");
     } catch (err) {
       logger.warn({ err }, 'pruning old checks failed');
     }

@@ -112,4 +112,28 @@ export const sqliteStatements: DialectStatements = {
       GROUP BY bucket`;
     return rows.map((r): BucketCountRow => ({ bucket: num(r.bucket), total: num(r.total), up: num(r.up), latencySum: num(r.latencySum), latencyCount: num(r.latencyCount) }));
   },
+
+  async claimMonitors(db, instanceId, limit, nowMs) {
+    // One statement: SQLite runs it under the write lock, so no other writer interleaves.
+    const rows = await db.$queryRaw<Array<{ id: string }>>`
+      UPDATE "Monitor" SET "ownerId" = ${instanceId}
+      WHERE "id" IN (
+        SELECT mo."id" FROM "Monitor" mo
+        WHERE mo."active" = 1 AND (mo."ownerId" IS NULL OR NOT EXISTS (
+          SELECT 1 FROM "Instance" i WHERE i."id" = mo."ownerId" AND i."expiresAt" > ${nowMs}))
+        ORDER BY mo."nextDueAt" IS NOT NULL, mo."nextDueAt", mo."id"
+        LIMIT ${limit}
+      )
+      RETURNING "id"`;
+    return rows.map((r) => r.id);
+  },
+
+  async prepareCheckStorage() {
+    // One table, nothing to prepare.
+  },
+
+  async pruneChecksBefore(db, cutoffMs) {
+    const rows = await db.$executeRaw`DELETE FROM "Check" WHERE "checkedAt" < ${cutoffMs}`;
+    return { partitions: 0, rows };
+  },
 };

@@ -1,0 +1,156 @@
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { BucketCountRow, CountRow, DialectStatements, RecentCheckRow } from '@/lib/db/dialect';
+import { ensureCheckPartitions, partitionsBefore } from './partitions';
+
+// PostgreSQL's bulk statements, the counterparts of lib/db/sqlite/statements.ts: a batch
+// travels as one JSON parameter unpacked by jsonb_to_recordset, so one statement writes a
+// whole batch. Time crosses the seam as epoch milliseconds; columns are timestamp(3) in UTC.
+
+type Num = number | bigint | string | null;
+const num = (v: Num): number => Number(v ?? 0);
+
+/** epoch ms -> timestamp(3) */
+const ts = (ms: number | null | Prisma.Sql) => Prisma.sql`(TIMESTAMP '1970-01-01' + (${ms})::bigint * INTERVAL '1 millisecond')`;
+/** timestamp column -> epoch ms */
+const ms = (column: Prisma.Sql) => Prisma.sql`(EXTRACT(EPOCH FROM ${column}) * 1000)::bigint`;
+const json = (value: unknown) => Prisma.sql`${JSON.stringify(value)}::jsonb`;
+
+function counts(rows: Array<{ monitorId: string; total: Num; up: Num; latencySum: Num; latencyCount: Num }>): CountRow[] {
+  return rows.map((r) => ({ monitorId: r.monitorId, total: num(r.total), up: num(r.up), latencySum: num(r.latencySum), latencyCount: num(r.latencyCount) }));
+}
+
+/** Serialises partition changes across instances within one transaction. */
+const PARTITION_LOCK = 72_707_002;
+
+export const postgresStatements: DialectStatements = {
+  insertChecks(db, rows) {
+    return db.$executeRaw`
+      INSERT INTO "Check" ("id", "monitorId", "status", "latencyMs", "statusCode", "error", "cause",
+                           "dnsMs", "connectMs", "tlsMs", "ttfbMs", "transferMs", "checkedAt")
+      SELECT r."id", r."monitorId", r."status"::"CheckStatus", r."latencyMs", r."statusCode", r."error", r."cause",
+             r."dnsMs", r."connectMs", r."tlsMs", r."ttfbMs", r."transferMs", ${ts(Prisma.raw('r."checkedAtMs"'))}
+      FROM jsonb_to_recordset(${json(rows)}) AS r("id" text, "monitorId" text, "status" text, "latencyMs" int, "statusCode" int,
+        "error" text, "cause" text, "dnsMs" int, "connectMs" int, "tlsMs" int, "ttfbMs" int, "transferMs" int, "checkedAtMs" bigint)`;
+  },
+
+  addToRollups(db, rows) {
+    return db.$executeRaw`
+      INSERT INTO "CheckRollup" ("monitorId", "hourStart", "totalChecks", "upChecks", "latencySum", "latencyCount")
+      SELECT r."monitorId", ${ts(Prisma.raw('r."hourStartMs"'))}, COUNT(*), SUM(r."up"), COALESCE(SUM(r."latencyMs"), 0), COUNT(r."latencyMs")
+      FROM jsonb_to_recordset(${json(rows)}) AS r("monitorId" text, "hourStartMs" bigint, "up" int, "latencyMs" int)
+      GROUP BY 1, 2
+      ORDER BY 1, 2
+      ON CONFLICT ("monitorId", "hourStart") DO UPDATE SET
+        "totalChecks" = "CheckRollup"."totalChecks" + excluded."totalChecks",
+        "upChecks" = "CheckRollup"."upChecks" + excluded."upChecks",
+        "latencySum" = "CheckRollup"."latencySum" + excluded."latencySum",
+        "latencyCount" = "CheckRollup"."latencyCount" + excluded."latencyCount"`;
+  },
+
+  updateMonitorSummaries(db, rows, nowMs) {
+    return db.$executeRaw`
+      UPDATE "Monitor" AS m SET
+        "lastCheckedAt" = ${ts(Prisma.raw('s."atMs"'))},
+        "lastLatencyMs" = s."latency",
+        "lastStatusCode" = s."code",
+        "lastError" = s."error",
+        "lastCause" = s."cause",
+        "consecutiveFailures" = s."failures",
+        "hostWaitMs" = s."hostWaitMs",
+        "certExpiresAt" = COALESCE(${ts(Prisma.raw('s."certAtMs"'))}, m."certExpiresAt"),
+        "certIssuer" = COALESCE(s."issuer", m."certIssuer"),
+        "updatedAt" = ${ts(nowMs)}
+      FROM jsonb_to_recordset(${json(rows)}) AS s("id" text, "atMs" bigint, "latency" int, "code" int, "error" text, "cause" text,
+        "failures" int, "hostWaitMs" int, "certAtMs" bigint, "issuer" text)
+      WHERE m."id" = s."id"`;
+  },
+
+  async recentChecks(db, monitorIds, perMonitor) {
+    const rows = await db.$queryRaw<Array<{ monitorId: string; status: RecentCheckRow['status']; latencyMs: Num; checkedAtMs: Num }>>`
+      SELECT c."monitorId", c."status"::text AS "status", c."latencyMs", ${ms(Prisma.raw('c."checkedAt"'))} AS "checkedAtMs"
+      FROM jsonb_array_elements_text(${json(monitorIds)}) AS m(id)
+      CROSS JOIN LATERAL (
+        SELECT c2."monitorId", c2."status", c2."latencyMs", c2."checkedAt" FROM "Check" c2
+        WHERE c2."monitorId" = m.id ORDER BY c2."checkedAt" DESC LIMIT ${perMonitor}::int
+      ) c
+      ORDER BY c."monitorId", c."checkedAt" ASC`;
+    return rows.map((r): RecentCheckRow => ({
+      monitorId: r.monitorId,
+      status: r.status,
+      latencyMs: r.latencyMs === null ? null : Number(r.latencyMs),
+      checkedAtMs: num(r.checkedAtMs),
+    }));
+  },
+
+  async rollupCountsSince(db, monitorIds, fromHourMs) {
+    return counts(
+      await db.$queryRaw`
+        SELECT r."monitorId" AS "monitorId", SUM(r."totalChecks")::bigint AS total, SUM(r."upChecks")::bigint AS up,
+               SUM(r."latencySum")::bigint AS "latencySum", SUM(r."latencyCount")::bigint AS "latencyCount"
+        FROM jsonb_array_elements_text(${json(monitorIds)}) AS m(id)
+        JOIN "CheckRollup" r ON r."monitorId" = m.id AND r."hourStart" >= ${ts(fromHourMs)}
+        GROUP BY r."monitorId"`,
+    );
+  },
+
+  async checkCountsBetween(db, monitorIds, fromMs, toMs) {
+    return counts(
+      await db.$queryRaw`
+        SELECT c."monitorId" AS "monitorId", COUNT(*)::bigint AS total,
+               COUNT(*) FILTER (WHERE c."status" = 'UP')::bigint AS up,
+               COALESCE(SUM(c."latencyMs"), 0)::bigint AS "latencySum", COUNT(c."latencyMs")::bigint AS "latencyCount"
+        FROM jsonb_array_elements_text(${json(monitorIds)}) AS m(id)
+        JOIN "Check" c ON c."monitorId" = m.id AND c."checkedAt" >= ${ts(fromMs)} AND c."checkedAt" < ${ts(toMs)}
+        WHERE c."status" <> 'BLOCKED'
+        GROUP BY c."monitorId"`,
+    );
+  },
+
+  async bucketCounts(db, monitorId, ranges, originMs, widthMs) {
+    const rows = await db.$queryRaw<Array<{ bucket: Num; total: Num; up: Num; latencySum: Num; latencyCount: Num }>>`
+      SELECT FLOOR((${ms(Prisma.raw('c."checkedAt"'))} - ${originMs}::bigint) / ${widthMs}::bigint)::bigint AS bucket, COUNT(*)::bigint AS total,
+             COUNT(*) FILTER (WHERE c."status" = 'UP')::bigint AS up,
+             COALESCE(SUM(c."latencyMs"), 0)::bigint AS "latencySum", COUNT(c."latencyMs")::bigint AS "latencyCount"
+      FROM jsonb_to_recordset(${json(ranges)}) AS e("from" bigint, "to" bigint)
+      JOIN "Check" c ON c."monitorId" = ${monitorId}
+        AND c."checkedAt" >= ${ts(Prisma.raw('e."from"'))} AND c."checkedAt" < ${ts(Prisma.raw('e."to"'))}
+      WHERE c."status" <> 'BLOCKED'
+      GROUP BY 1`;
+    return rows.map((r): BucketCountRow => ({ bucket: num(r.bucket), total: num(r.total), up: num(r.up), latencySum: num(r.latencySum), latencyCount: num(r.latencyCount) }));
+  },
+
+  async claimMonitors(db, instanceId, limit, nowMs) {
+    const rows = await db.$queryRaw<Array<{ id: string }>>`
+      UPDATE "Monitor" SET "ownerId" = ${instanceId}
+      WHERE "id" IN (
+        SELECT mo."id" FROM "Monitor" mo
+        WHERE mo."active" AND (mo."ownerId" IS NULL OR NOT EXISTS (
+          SELECT 1 FROM "Instance" i WHERE i."id" = mo."ownerId" AND i."expiresAt" > ${ts(nowMs)}))
+        ORDER BY mo."nextDueAt" ASC NULLS FIRST, mo."id"
+        LIMIT ${limit}::int
+        FOR UPDATE SKIP LOCKED
+      )
+      RETURNING "id"`;
+    return rows.map((r) => r.id);
+  },
+
+  async prepareCheckStorage(db, nowMs) {
+    await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PARTITION_LOCK}::bigint)`;
+      await ensureCheckPartitions((sql) => tx.$executeRawUnsafe(sql).then(() => undefined), nowMs);
+    });
+  },
+
+  async pruneChecksBefore(db, cutoffMs) {
+    return db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PARTITION_LOCK}::bigint)`;
+      const parts = await tx.$queryRaw<Array<{ name: string }>>`
+        SELECT c.relname AS name FROM pg_inherits i
+        JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
+        WHERE p.relname = 'Check'`;
+      const old = partitionsBefore(parts.map((p) => p.name), cutoffMs);
+      for (const name of old) await tx.$executeRawUnsafe(`DROP TABLE IF EXISTS "${name}"`);
+      return { partitions: old.length, rows: null };
+    });
+  },
+};
