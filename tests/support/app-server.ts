@@ -3,9 +3,11 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { createDatabase, dropDatabase, engineOf, testEngine, type Engine } from './postgres';
 
 // Starts the real production server (scripts/serve.mjs) on a free loopback port with its
-// own data directory, exactly as `npm start` would after a build.
+// own data directory, exactly as `npm start` would after a build. On the PostgreSQL engine
+// (TEST_ENGINE=postgresql) each data directory also gets its own fresh database.
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -15,11 +17,41 @@ export interface AppServer {
   /** The server process, for benches that read its CPU time from /proc. */
   pid: number;
   dataDir: string;
+  engine: Engine;
+  /**
+   * The app's database: the postgres:// URL it was given, or on SQLite the `file:` URL of
+   * DATA_DIR/pingboard.db (the server itself is given no DATABASE_URL then).
+   */
+  databaseUrl: string;
   logs: () => string;
   /** SIGTERM and wait for exit; the data directory is kept for restarts. */
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
-  /** Stop and delete the data directory. */
+  /** Stop and delete the data directory, and the database startApp created once no app uses it. */
   dispose: () => Promise<void>;
+}
+
+/**
+ * The databases startApp created, by data directory: a restart on the same data directory
+ * (`startApp({ dataDir: first.dataDir })`) reuses the database as it reuses the SQLite file.
+ * A database is dropped when the last app started on it is disposed.
+ */
+const createdDatabases = new Map<string, { url: string; apps: number }>();
+
+async function leaseDatabase(dataDir: string): Promise<string> {
+  let lease = createdDatabases.get(dataDir);
+  if (!lease) {
+    lease = { url: await createDatabase(), apps: 0 };
+    createdDatabases.set(dataDir, lease);
+  }
+  lease.apps++;
+  return lease.url;
+}
+
+async function releaseDatabase(dataDir: string): Promise<void> {
+  const lease = createdDatabases.get(dataDir);
+  if (!lease || --lease.apps > 0) return;
+  createdDatabases.delete(dataDir);
+  await dropDatabase(lease.url);
 }
 
 export function freePort(): Promise<number> {
@@ -33,9 +65,42 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * `opts.env` is passed to the server over the test defaults. An explicit `env.DATABASE_URL`
+ * wins over the engine's own database (so several apps can share one; startApp never drops
+ * it); on SQLite, apps share a database by sharing `dataDir`.
+ */
 export async function startApp(opts: { env?: Record<string, string>; dataDir?: string } = {}): Promise<AppServer> {
-  const port = await freePort();
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pingboard-test-'));
+  const explicitUrl = opts.env?.DATABASE_URL || undefined;
+  const engine = explicitUrl ? engineOf(explicitUrl) : testEngine();
+  const leased = !explicitUrl && engine === 'postgresql';
+  const serverDatabaseUrl = explicitUrl ?? (leased ? await leaseDatabase(dataDir) : '');
+  try {
+    const app = await spawnApp(dataDir, { ...opts.env, DATABASE_URL: serverDatabaseUrl });
+    let disposed = false;
+    return {
+      ...app,
+      engine,
+      databaseUrl: serverDatabaseUrl || `file:${path.join(dataDir, 'pingboard.db')}`,
+      dispose: async () => {
+        await app.stop();
+        if (disposed) return;
+        disposed = true;
+        fs.rmSync(dataDir, { recursive: true, force: true });
+        if (leased) await releaseDatabase(dataDir);
+      },
+    };
+  } catch (err) {
+    if (leased) await releaseDatabase(dataDir);
+    throw err;
+  }
+}
+
+type SpawnedApp = Omit<AppServer, 'engine' | 'databaseUrl' | 'dispose'>;
+
+async function spawnApp(dataDir: string, env: Record<string, string>): Promise<SpawnedApp> {
+  const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs')], {
     cwd: root,
@@ -56,7 +121,7 @@ export async function startApp(opts: { env?: Record<string, string>; dataDir?: s
       LOG_LEVEL: 'warn',
       APP_URL: `http://127.0.0.1:${port}`,
       SENDGRID_API_KEY: '',
-      ...opts.env,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -96,9 +161,5 @@ export async function startApp(opts: { env?: Record<string, string>; dataDir?: s
     dataDir,
     logs: () => output,
     stop,
-    dispose: async () => {
-      await stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
   };
 }
