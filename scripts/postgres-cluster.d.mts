@@ -16,6 +16,7 @@ export interface PostgresCluster {
 
 export declare function isPostgresUrl(url: string | undefined): boolean;
 export declare function hasPostgres(): boolean;
-export declare function startCluster(opts?: { port?: number }): Promise<PostgresCluster>;
+/** `signals: false`: no SIGINT/SIGTERM/SIGHUP handlers; the caller stops the cluster itself. */
+export declare function startCluster(opts?: { port?: number; signals?: boolean }): Promise<PostgresCluster>;
 export declare function createDatabase(adminUrl: string, prefix?: string): Promise<string>;
 export declare function dropDatabase(url: string, adminUrl?: string): Promise<void>;

@@ -36,10 +36,10 @@ function runSync(bin, args) {
   return spawnSync(file, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-function run(bin, args) {
+function run(bin, args, { detached = false } = {}) {
   const [file, argv] = command(bin, args);
   return new Promise((resolve) => {
-    const child = spawn(file, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, argv, { stdio: ['ignore', 'pipe', 'pipe'], detached });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -70,7 +70,12 @@ export function hasPostgres() {
 /**
  * initdb a cluster in a new temporary directory and start it on a free 127.0.0.1 port, with
  * trust authentication for the `postgres` user. Resolves once it accepts connections.
- * @param {{ port?: number }} [opts]
+ *
+ * The server runs in a session of its own, so a Ctrl-C at the terminal reaches only this
+ * process, which stops it after whatever still uses it. `signals: false` leaves SIGINT,
+ * SIGTERM and SIGHUP to the caller (who must then call stop()); the exit hook and the
+ * watchdog stay.
+ * @param {{ port?: number, signals?: boolean }} [opts]
  */
 export async function startCluster(opts = {}) {
   if (!hasPostgres()) throw new Error(`PostgreSQL server binaries not found in ${PG_BIN} (apt-get install -y postgresql, or set PG_BIN)`);
@@ -103,7 +108,7 @@ export async function startCluster(opts = {}) {
     // Alone on this signal: do what the default action would have done.
     if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
   };
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const signals = opts.signals === false ? [] : ['SIGINT', 'SIGTERM', 'SIGHUP'];
   const hook = () => {
     process.on('exit', onExit);
     for (const s of signals) process.on(s, onSignal);
@@ -123,7 +128,7 @@ export async function startCluster(opts = {}) {
     for (let attempt = 1; ; attempt++) {
       const port = opts.port ?? (await freePort());
       const options = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', ...SERVER_SETTINGS.map((s) => `-c ${s}`)].join(' ');
-      const start = await run('pg_ctl', ['-D', data, '-o', options, '-l', log, '-w', '-t', '60', 'start']);
+      const start = await run('pg_ctl', ['-D', data, '-o', options, '-l', log, '-w', '-t', '60', 'start'], { detached: true });
       if (start.status === 0) {
         started = true;
         const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
