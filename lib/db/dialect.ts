@@ -90,6 +90,33 @@ export interface RecentCheckRow {
   checkedAtMs: number;
 }
 
+/** One limit of a shared attempt counter: at most `max` attempts under `key` within `windowMs`. */
+export interface AttemptLimit {
+  key: string;
+  max: number;
+  windowMs: number;
+}
+
+/** What a shared take did: counted the attempt under every key, or refused without counting. */
+export type SharedTakeResult =
+  | { allowed: true }
+  /** `blockedUntilMs`: when every full limit has room again. */
+  | { allowed: false; blockedUntilMs: number };
+
+/**
+ * Attempt counters several instances share (failed logins, sign-ups), for engines that serve
+ * more than one process. Releasing and clearing are plain deletes (lib/data/attempts.ts);
+ * only the counting needs the engine's locks.
+ */
+export interface SharedAttemptStatements {
+  /**
+   * In one transaction that first locks every limit's key (so takes on a key run one at a
+   * time across all instances): refuses when any limit is full, otherwise inserts `rows`
+   * (one attempt per distinct key) stamped `nowMs`.
+   */
+  take(db: PrismaClient, kind: string, limits: AttemptLimit[], rows: Array<{ id: string; key: string }>, nowMs: number): Promise<SharedTakeResult>;
+}
+
 export interface MigrationResult {
   applied: string[];
   alreadyApplied: number;
@@ -121,6 +148,11 @@ export interface DialectStatements {
   prepareCheckStorage(db: PrismaClient, nowMs: number): Promise<void>;
   /** Removes checks older than the cutoff: whole partitions on PostgreSQL, rows on SQLite. */
   pruneChecksBefore(db: PrismaClient, cutoffMs: number): Promise<{ partitions: number; rows: number | null }>;
+  /**
+   * Attempt counters in the database, shared by every instance; null where one process owns
+   * the database (SQLite), whose counters stay in that process's memory (lib/auth/attempt-counters.ts).
+   */
+  readonly sharedAttempts: SharedAttemptStatements | null;
 }
 
 export interface Dialect {

@@ -1,6 +1,7 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { BucketCountRow, CountRow, DialectStatements, RecentCheckRow } from '@/lib/db/dialect';
 import { ensureCheckPartitions, partitionsBefore } from './partitions';
+import { postgresAttempts } from './attempts';
 
 // PostgreSQL's bulk statements, the counterparts of lib/db/sqlite/statements.ts: a batch
 // travels as one JSON parameter unpacked by jsonb_to_recordset, so one statement writes a
@@ -153,4 +154,6 @@ export const postgresStatements: DialectStatements = {
       return { partitions: old.length, rows: null };
     });
   },
+
+  sharedAttempts: postgresAttempts,
 };

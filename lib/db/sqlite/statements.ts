@@ -136,4 +136,7 @@ export const sqliteStatements: DialectStatements = {
     const rows = await db.$executeRaw`DELETE FROM "Check" WHERE "checkedAt" < ${cutoffMs}`;
     return { partitions: 0, rows };
   },
+
+  // One process owns the file: its attempt counters stay in memory (lib/auth/attempt-counters.ts).
+  sharedAttempts: null,
 };
