@@ -6,6 +6,8 @@ import { clear, take } from '@/lib/auth/attempt-counters';
 // higher limit: guessing spread over many addresses. Per address: one address spraying many
 // accounts. An attempt is counted before its password is compared and forgotten when the
 // password was right, so parallel guesses cannot all be compared before the first is counted.
+// On PostgreSQL the counts are the database's, shared by every instance (attempt-counters.ts);
+// when it cannot count, the login is refused as unavailable (503), never compared uncounted.
 
 const KIND = 'login';
 const WINDOW_MS = 15 * 60 * 1000;
