@@ -1,13 +1,15 @@
 // Several instances behind a load balancer share one PostgreSQL database, and with it the
-// login and sign-up throttles: ten failed logins spread over three instances lock the guesser
-// out on all three, forty parallel guesses over three instances get exactly ten comparisons,
-// and sign-ups per address add up across instances. When the counters cannot be read, a login
+// login and sign-up throttles and the generated JWT secret: ten failed logins spread over three
+// instances lock the guesser out on all three, forty parallel guesses over three instances get
+// exactly ten comparisons, sign-ups per address add up across instances, and a session made on
+// one instance works on the others. When the counters cannot be read, a login
 // is refused with 503 and Retry-After, never compared uncounted and never a 500. PostgreSQL
 // only: on SQLite one process owns the database. The servers trust X-Forwarded-For so each
 // request names its address.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppServer } from '../support/app-server';
+import { Api } from '../support/api';
 import { createDatabase, dropDatabase, testEngine } from '../support/postgres';
 import { expectThrottled, raw, uniqueEmail, type RawResponse } from './security-support';
 
@@ -17,9 +19,10 @@ describe.runIf(testEngine() === 'postgresql')('three instances on one PostgreSQL
 
   beforeAll(async () => {
     databaseUrl = await createDatabase('pingboard_shared_auth');
-    // Started together, as a deployment would: they also race to migrate.
+    // Started together, as a deployment would: they also race to migrate and to make the secret.
+    // No JWT_SECRET: each must read the one secret the first of them stored.
     apps = await Promise.all(
-      [0, 1, 2].map(() => startApp({ env: { DATABASE_URL: databaseUrl, TRUST_PROXY: 'true', SIGNUP_MAX_PER_HOUR: '3' } })),
+      [0, 1, 2].map(() => startApp({ env: { DATABASE_URL: databaseUrl, TRUST_PROXY: 'true', SIGNUP_MAX_PER_HOUR: '3', JWT_SECRET: '' } })),
     );
   });
   afterAll(async () => {
@@ -91,6 +94,14 @@ describe.runIf(testEngine() === 'postgresql')('three instances on one PostgreSQL
     const fourth = await post(apps[0], '/api/auth/signup', { email: uniqueEmail('many'), password: 'many-password-1' }, address);
     expect(fourth.status).toBe(429);
     expect(Number(fourth.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('accepts a session made on one instance on the others: they share one generated JWT secret', async () => {
+    const user = await account('session', apps[1]);
+    for (const app of apps) expect((await new Api(app.url, user.token).get('/api/auth/me')).status).toBe(200);
+    const stored = await withAdmin((c) => c.query(`SELECT value FROM "Setting" WHERE key = 'jwt-secret'`));
+    expect(stored.rows).toHaveLength(1);
+    expect(stored.rows[0].value).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('answers 503 with Retry-After, not 500 and not a comparison, when the counters cannot be read', async () => {
