@@ -2,7 +2,7 @@ import 'server-only';
 import { getEnv } from '@/lib/env';
 import { migrateConfiguredDatabase } from '@/lib/db/client';
 import { getJwtKey } from '@/lib/auth/jwt-secret';
-import { startWorker } from '@/lib/worker/instance';
+import { startInstance } from '@/lib/cluster/instance';
 import { ensureOwnEmailChannel } from '@/lib/services/own-email-channel';
 import { logger } from '@/lib/logger';
 
@@ -15,7 +15,7 @@ export async function boot(): Promise<void> {
     if (applied.length) logger.info({ applied, database: env.databaseEngine }, 'database migrated');
     const provisioned = await ensureOwnEmailChannel();
     if (provisioned) logger.info({ users: provisioned }, 'gave existing users an email channel to their own address');
-    await startWorker();
+    await startInstance();
   } catch (err) {
     console.error(`\nPingboard cannot start: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);

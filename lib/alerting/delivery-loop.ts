@@ -31,20 +31,23 @@ export interface DeliveryLoopOptions {
   maxInFlight?: number;
   maxPerChannel?: number;
   now?: () => Date;
+  /** The lease owner written on claimed rows: the instance id, so leases of a dead instance can be voided. */
+  owner?: string;
 }
 
 export class DeliveryLoop {
-  /** This process's lease name: rows it claimed carry it until the outcome is recorded. */
-  readonly owner = `loop-${randomUUID()}`;
+  /** This instance's lease name: rows it claimed carry it until the outcome is recorded. */
+  readonly owner: string;
   private readonly inFlight = new Map<string, { channelId: string | null; done: Promise<void> }>();
   private timer: NodeJS.Timeout | null = null;
   private timerDueAt: number | null = null;
   private ticking: Promise<void> | null = null;
   private again = false;
   private running = false;
-  private readonly o: Required<Omit<DeliveryLoopOptions, 'providers' | 'context'>> & Pick<DeliveryLoopOptions, 'providers' | 'context'>;
+  private readonly o: Required<Omit<DeliveryLoopOptions, 'providers' | 'context' | 'owner'>> & Pick<DeliveryLoopOptions, 'providers' | 'context'>;
 
   constructor(options: DeliveryLoopOptions) {
+    this.owner = options.owner ?? `loop-${randomUUID()}`;
     this.o = {
       maxDelayMs: 5 * MINUTE_MS,
       pollMs: 1000,

@@ -13,9 +13,10 @@ export function channelKindsFor(kind: EventKind): ChannelKind[] {
   return CHANNEL_KINDS.filter((k) => (k !== 'email' || email) && providerHandles(k, kind));
 }
 
-export function createDeliveryLoop(): DeliveryLoop {
+export function createDeliveryLoop(instanceId: string): DeliveryLoop {
   const env = getEnv();
   return new DeliveryLoop({
+    owner: instanceId,
     providers: CHANNEL_PROVIDERS,
     context: getProviderContext(),
     retryHours: env.ALERT_RETRY_HOURS,

@@ -17,3 +17,8 @@ export async function databaseReachable(): Promise<boolean> {
 export function isDatabaseBusy(err: unknown): boolean {
   return getDialect().isBusyError(err);
 }
+
+/** The engine in use: exactly "sqlite" or "postgresql". */
+export function getDialectName(): 'sqlite' | 'postgresql' {
+  return getDialect().name;
+}

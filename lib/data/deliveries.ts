@@ -97,9 +97,16 @@ export async function releaseLeases(owner: string, ids?: string[]): Promise<void
   await getDb().delivery.updateMany({ where: { leaseOwner: owner, ...(ids ? { id: { in: ids } } : {}) }, data: { leaseOwner: null, leaseUntil: null } });
 }
 
-/** Start-up of the only process (SQLite): leases of a process that died are void at once. */
-export async function releaseAllLeases(): Promise<number> {
-  const { count } = await getDb().delivery.updateMany({ where: { leaseOwner: { not: null } }, data: { leaseOwner: null, leaseUntil: null } });
+/**
+ * Leases held by instances that are no longer live are void: the deliveries they were sending
+ * go out now instead of when the lease would have run out. (A delivery loop's lease owner is
+ * its instance's id.)
+ */
+export async function releaseLeasesOfDeadInstances(liveInstanceIds: string[]): Promise<number> {
+  const { count } = await getDb().delivery.updateMany({
+    where: { leaseOwner: { not: null, notIn: liveInstanceIds } },
+    data: { leaseOwner: null, leaseUntil: null },
+  });
   return count;
 }
 

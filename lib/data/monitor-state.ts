@@ -16,11 +16,13 @@ export function loadMonitor(id: string): Promise<Monitor | null> {
 }
 
 export function findOpenIncident(monitorId: string): Promise<Incident | null> {
-  return getDb().incident.findFirst({ where: { monitorId, endedAt: null }, orderBy: { startedAt: 'desc' } });
+  return getDb().incident.findUnique({ where: { openFor: monitorId } });
 }
 
 export interface StatusChange {
   monitorId: string;
+  /** The status this change starts from: it is stored only if the monitor still has it. */
+  from: MonitorStatus;
   status: MonitorStatus;
   at: Date;
   consecutiveFailures: number;
@@ -49,29 +51,42 @@ export interface AlertContext {
  * Persists a status change together with its incident (opened on DOWN, closed on UP) and, in
  * the same transaction, the alert it owes: one event, one delivery per channel. So the alert
  * exists exactly when the change does, and a restart resumes both from the database.
+ *
+ * The change is conditional on the monitor still having `from`: when another instance (a
+ * previous owner) stored a change first, nothing is written and `applied` is false, so the
+ * caller re-reads the state instead of alerting twice. Incident.openFor is unique, so the
+ * database refuses a second open incident of one monitor whatever races.
  */
 export async function recordStatusChange(
   change: StatusChange,
   event: 'DOWN' | 'UP' | null,
   alert: AlertContext,
-): Promise<{ incident: Incident | null; deliveries: number }> {
+): Promise<{ applied: boolean; incident: Incident | null; deliveries: number }> {
   return getDb().$transaction(async (tx) => {
-    await tx.monitor.updateMany({
-      where: { id: change.monitorId },
+    const moved = await tx.monitor.updateMany({
+      where: { id: change.monitorId, status: change.from },
       data: { status: change.status, statusChangedAt: change.at, consecutiveFailures: change.consecutiveFailures, ...change.lastCheck },
     });
-    const open = await tx.incident.findFirst({ where: { monitorId: change.monitorId, endedAt: null }, orderBy: { startedAt: 'desc' } });
+    if (moved.count === 0) return { applied: false, incident: null, deliveries: 0 };
+    const open = await tx.incident.findUnique({ where: { openFor: change.monitorId } });
     let incident: Incident | null = null;
     if (event === 'DOWN') {
       incident =
         open ??
         (await tx.incident.create({
-          data: { monitorId: change.monitorId, startedAt: change.at, cause: change.cause, firstError: change.error, lastError: change.error },
+          data: {
+            monitorId: change.monitorId,
+            openFor: change.monitorId,
+            startedAt: change.at,
+            cause: change.cause,
+            firstError: change.error,
+            lastError: change.error,
+          },
         }));
     } else if (event === 'UP' && open) {
-      incident = await tx.incident.update({ where: { id: open.id }, data: { endedAt: change.at } });
+      incident = await tx.incident.update({ where: { id: open.id }, data: { endedAt: change.at, openFor: null } });
     }
-    if (!event || !incident) return { incident, deliveries: 0 };
+    if (!event || !incident) return { applied: true, incident, deliveries: 0 };
     const added = await addAlertEvent(tx, {
       kind: event,
       dedupKey: `${incident.id}:${event}`,
@@ -86,8 +101,13 @@ export async function recordStatusChange(
       certExpiresAt: null,
       channelKinds: alert.channelKindsFor(event),
     });
-    return { incident, deliveries: added?.deliveries ?? 0 };
+    return { applied: true, incident, deliveries: added?.deliveries ?? 0 };
   });
+}
+
+/** The stored status of a monitor, for a worker whose conditional change found it moved on. */
+export function loadMonitorState(id: string): Promise<{ status: MonitorStatus; consecutiveFailures: number } | null> {
+  return getDb().monitor.findUnique({ where: { id }, select: { status: true, consecutiveFailures: true } });
 }
 
 /** A "still down" reminder: marks it sent and owes it on every channel, in one transaction. */

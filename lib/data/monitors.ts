@@ -85,6 +85,8 @@ export async function updateMonitor(userId: string, current: Monitor, fields: Mo
       data: {
         ...fieldsToRowData(fields, rowHeaders(current)),
         heartbeatToken: monitorKind(fields.type).needsPushToken ? (current.heartbeatToken ?? randomToken()) : null,
+        // Owners compare revisions to notice a change whose signal they missed (lib/cluster).
+        revision: { increment: 1 },
       },
     });
     return result.count;

@@ -3,19 +3,32 @@ import type { NewCheck } from '@/lib/data/checks';
 import { UnavailableError } from '@/lib/errors';
 
 // What the web side may ask of the scheduler, and nothing else. Use cases call these
-// commands; start-up installs the implementation: today one that calls this process's
-// MonitorWorker, later one that reaches whichever instance owns the monitor.
+// commands; start-up installs the implementation (lib/cluster/commands.ts), which runs each
+// on whichever instance owns the monitor.
 
 export interface WorkerStatus {
   running: boolean;
   /** Timers this instance holds. */
   scheduled: number;
+  /** Monitors this instance owns and checks (0 with WORKER=off). */
+  owned: number;
   /** Check results waiting to be written. */
   pendingResults: number;
   /** Status changes, reminders and certificate warnings waiting to be written. */
   pendingStateWrites: number;
   /** Writes are queuing up (the database is locked or slow): nothing is lost, but the API lags. */
   degraded: boolean;
+}
+
+/** Which instance answers, for the health check. */
+export interface InstanceInfo {
+  /** Distinct per process. */
+  id: string;
+  /** worker: checks its share of the monitors; web: WORKER=off, pages and API only. */
+  role: 'worker' | 'web';
+  database: 'sqlite' | 'postgresql';
+  /** Holds the maintenance lease (retention, partitions, recovery). */
+  leader: boolean;
 }
 
 export interface WorkerCommands {
@@ -31,6 +44,8 @@ export interface WorkerCommands {
   userDeleted(userId: string, monitorIds: string[]): Promise<void>;
   /** This instance's worker, for the health check. */
   status(): WorkerStatus;
+  /** This instance, for the health check. */
+  instance(): InstanceInfo | null;
 }
 
 // On globalThis: instrumentation and each route bundle may load this module separately,
@@ -58,5 +73,6 @@ const NO_WORKER: WorkerCommands = {
   userDeleted: async () => undefined,
   checkNow: unavailable,
   heartbeatReceived: unavailable,
-  status: () => ({ running: false, scheduled: 0, pendingResults: 0, pendingStateWrites: 0, degraded: false }),
+  status: () => ({ running: false, scheduled: 0, owned: 0, pendingResults: 0, pendingStateWrites: 0, degraded: false }),
+  instance: () => null,
 };

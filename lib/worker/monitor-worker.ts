@@ -20,7 +20,8 @@ import type { WorkerStatus } from '@/lib/worker/command-port';
 
 export interface WorkerDeps {
   runCheck: (probe: Probe, policy: OutboundPolicy) => Promise<CheckOutcome>;
-  loadActiveMonitors: () => Promise<Monitor[]>;
+  /** Set: start() schedules every active monitor itself. Unset: monitors arrive through adopt() (lib/cluster). */
+  loadActiveMonitors?: () => Promise<Monitor[]>;
   alerts: StatusAlerts;
   policy: OutboundPolicy;
   writer?: ResultWriter;
@@ -82,6 +83,7 @@ export class MonitorWorker {
     return {
       running: this.running,
       scheduled: this.timers.size,
+      owned: this.timers.size,
       pendingResults,
       pendingStateWrites: backlog.pending,
       degraded: pendingResults >= DEGRADED_QUEUE || stalled(this.writer.failingSince) || stalled(backlog.stalledSince),
@@ -91,15 +93,59 @@ export class MonitorWorker {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    const monitors = await this.deps.loadActiveMonitors();
-    const spread = this.deps.startSpreadMs ?? 3000;
-    for (const m of monitors) {
-      const entry = this.entryFor(m);
-      // Spread the first round so a restart with many monitors is not one burst.
-      const offset = Math.floor(Math.random() * Math.min(spread, m.intervalSeconds * 1000));
-      this.arm(entry, this.firstDelay(m, FIRST_CHECK_DELAY_MS + offset));
-    }
+    const monitors = (await this.deps.loadActiveMonitors?.()) ?? [];
+    for (const m of monitors) this.adopt(m, null, true);
     logger.info({ monitors: monitors.length }, 'monitor worker started');
+  }
+
+  /**
+   * Starts checking a monitor this instance now owns. `dueAt` is when its next check is due as
+   * the previous owner left it (epoch ms); null: soon, and with `spread`, at a random point of
+   * the next few seconds so many monitors adopted at once are not one burst.
+   */
+  adopt(m: Monitor, dueAt: number | null, spread = false): void {
+    if (!this.running || !m.active) return;
+    if (this.timers.has(m.id)) {
+      // Already checking it: the state here is newer than the row just read.
+      this.sync(m);
+      return;
+    }
+    const known = this.entries.get(m.id);
+    const entry = this.entryFor(m);
+    entry.removed = false;
+    if (!known) entry.state = { status: m.status, consecutiveFailures: m.consecutiveFailures };
+    const window = Math.min(this.deps.startSpreadMs ?? 3000, m.intervalSeconds * 1000);
+    const soon = FIRST_CHECK_DELAY_MS + (spread ? Math.floor(Math.random() * window) : 0);
+    const delay = dueAt === null ? soon : Math.max(FIRST_CHECK_DELAY_MS, dueAt - Date.now());
+    this.arm(entry, this.firstDelay(m, delay));
+  }
+
+  /**
+   * Stops checking a monitor that goes to another instance: waits for a check under way and for
+   * what it changed to be stored, then says when the next check is due, so the next owner keeps
+   * the cadence and never checks it again early.
+   */
+  async release(monitorId: string): Promise<number | null> {
+    const entry = this.entries.get(monitorId);
+    if (!entry) return null;
+    const dueAt = this.timers.has(monitorId) ? entry.nextDueAt : null;
+    this.disarm(monitorId);
+    entry.removed = true;
+    this.entries.delete(monitorId);
+    const run = entry.running;
+    if (run) await run.then((r) => Promise.all([r.written, r.stored])).catch(() => undefined);
+    return dueAt;
+  }
+
+  /** What the database says the state is, after a conditional status change found it moved on. */
+  refreshState(monitorId: string, state: MonitorState): void {
+    const entry = this.entries.get(monitorId);
+    if (entry) entry.state = state;
+  }
+
+  /** Ids of the monitors this worker holds timers for. */
+  scheduledIds(): string[] {
+    return [...this.timers.keys()];
   }
 
   /** Called after a monitor is created or updated: (re)arms its timer only when its schedule or probe changed. */
@@ -267,13 +313,14 @@ export class MonitorWorker {
 
   private async apply(entry: Entry, outcome: CheckOutcome): Promise<CheckRun> {
     const m = entry.monitor;
+    const from = entry.state.status;
     const t = transition(entry.state, outcome.status, monitorKind(m.type).retries(m));
     entry.state = t.next;
     const row = outcomeToRow(m.id, outcome);
     if (entry.removed) return { row, written: Promise.resolve(), stored: Promise.resolve() };
     const written = this.writer.enqueue(row, { ...outcomeToSummary(outcome, t.next.consecutiveFailures), hostWaitMs: entry.hostWaitMs });
     // Queued, not awaited: a busy database delays the state write, never the next check.
-    const stored = this.deps.alerts.onResult(m, t, outcome).catch((err: unknown) => logger.error({ err, monitorId: m.id }, 'storing a check result failed'));
+    const stored = this.deps.alerts.onResult(m, t, outcome, from).catch((err: unknown) => logger.error({ err, monitorId: m.id }, 'storing a check result failed'));
     return { row, written, stored };
   }
 }

@@ -1,4 +1,4 @@
-import type { Monitor } from '@/lib/generated/prisma/client';
+import type { Monitor, MonitorStatus } from '@/lib/generated/prisma/client';
 import type { CheckOutcome } from '@/lib/checker/types';
 import type { Transition } from '@/lib/domain/transition';
 import { reminderDue } from '@/lib/domain/reminders';
@@ -24,8 +24,8 @@ import { outcomeToLastCheck } from '@/lib/worker/check-row';
 // but never drops one, and no check waits for it. Sending is the delivery loop's job.
 
 export interface StatusAlerts {
-  /** Queues what this result means for the monitor's state; resolves once that is stored. */
-  onResult(monitor: Monitor, t: Transition, outcome: CheckOutcome): Promise<void>;
+  /** Queues what this result means for the monitor's state (`from`: its status before); resolves once that is stored. */
+  onResult(monitor: Monitor, t: Transition, outcome: CheckOutcome, from: MonitorStatus): Promise<void>;
   settle(): Promise<void>;
   /** State writes not yet stored, and since when they wait for a busy database. */
   readonly backlog?: { pending: number; stalledSince: number | null };
@@ -38,6 +38,8 @@ export class IncidentAlerts implements StatusAlerts {
     private readonly outbox: AlertOutbox,
     private readonly now: () => Date = () => new Date(),
     isBusy: (err: unknown) => boolean = isDatabaseBusy,
+    /** A status change found the monitor already moved on (another instance stored one first). */
+    private readonly onStale: (monitorId: string) => void = () => undefined,
   ) {
     this.writes = new OrderedWrites({ isBusy });
   }
@@ -46,9 +48,9 @@ export class IncidentAlerts implements StatusAlerts {
     return { pending: this.writes.pending, stalledSince: this.writes.stalledSince };
   }
 
-  onResult(m: Monitor, t: Transition, outcome: CheckOutcome): Promise<void> {
+  onResult(m: Monitor, t: Transition, outcome: CheckOutcome, from: MonitorStatus): Promise<void> {
     const stored: Promise<void>[] = [];
-    if (t.changed) stored.push(this.writes.run(m.id, 'status change', () => this.onStatusChange(m, t, outcome)));
+    if (t.changed) stored.push(this.writes.run(m.id, 'status change', () => this.onStatusChange(m, t, outcome, from)));
     // A blocked check of a DOWN monitor learnt nothing: no reminder, and the incident keeps its real error.
     else if (t.next.status === 'DOWN' && outcome.status !== 'BLOCKED') stored.push(this.writes.run(m.id, 'still down', () => this.whileDown(m, outcome)));
     const due = certificateAlertFor(m, outcome.tls, this.now());
@@ -74,11 +76,12 @@ export class IncidentAlerts implements StatusAlerts {
     if (deliveries > 0) this.outbox.written();
   }
 
-  private async onStatusChange(m: Monitor, t: Transition, outcome: CheckOutcome): Promise<void> {
+  private async onStatusChange(m: Monitor, t: Transition, outcome: CheckOutcome, from: MonitorStatus): Promise<void> {
     const at = outcome.startedAt;
-    const { deliveries } = await recordStatusChange(
+    const { applied, deliveries } = await recordStatusChange(
         {
           monitorId: m.id,
+          from,
           status: t.next.status,
           at,
           consecutiveFailures: t.next.consecutiveFailures,
@@ -90,6 +93,11 @@ export class IncidentAlerts implements StatusAlerts {
         t.event,
         this.context(m),
       );
+    if (!applied) {
+      logger.info({ monitorId: m.id, from, to: t.next.status }, 'status already changed elsewhere; re-reading it instead of alerting again');
+      this.onStale(m.id);
+      return;
+    }
     logger.info({ monitorId: m.id, status: t.next.status, cause: outcome.cause, deliveries }, 'monitor status changed');
     this.written(deliveries);
   }

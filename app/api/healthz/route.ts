@@ -1,10 +1,14 @@
 import { json } from '@/lib/api/handler';
-import { databaseReachable } from '@/lib/data/database';
+import { databaseReachable, getDialectName } from '@/lib/data/database';
 import { workerCommands } from '@/lib/worker/command-port';
 
 export async function GET(): Promise<Response> {
-  const worker = workerCommands().status();
+  const commands = workerCommands();
+  const worker = commands.status();
+  const self = commands.instance();
+  // Which instance answered: behind a load balancer, each has its own id, role and share of monitors.
+  const instance = { instance: self?.id ?? null, role: self?.role ?? null, leader: self?.leader ?? false, database: getDialectName() };
   // Degraded: writes are queuing (a locked database); checks go on and nothing is lost.
-  if (await databaseReachable()) return json({ status: worker.degraded ? 'degraded' : 'ok', db: 'ok', worker });
-  return json({ status: 'error', db: 'unreachable', worker }, 503);
+  if (await databaseReachable()) return json({ status: worker.degraded ? 'degraded' : 'ok', db: 'ok', ...instance, worker });
+  return json({ status: 'error', db: 'unreachable', ...instance, worker }, 503);
 }

@@ -57,7 +57,8 @@ async function until(pred: () => boolean | Promise<boolean>, ms = 10_000) {
 const lastCheck = (at: Date) => ({ lastCheckedAt: at, lastLatencyMs: 1, lastStatusCode: 500, lastError: 'x', lastCause: 'http_status' });
 async function flip(status: 'DOWN' | 'UP') {
   const at = new Date();
-  await state.recordStatusChange({ monitorId: 'm1', status, at, consecutiveFailures: status === 'DOWN' ? 1 : 0, cause: 'http_status', error: 'HTTP 500', lastCheck: lastCheck(at) }, status, alert);
+  const { status: from } = (await db.monitor.findUnique({ where: { id: 'm1' }, select: { status: true } }))!;
+  await state.recordStatusChange({ monitorId: 'm1', from, status, at, consecutiveFailures: status === 'DOWN' ? 1 : 0, cause: 'http_status', error: 'HTTP 500', lastCheck: lastCheck(at) }, status, alert);
 }
 const deliveries = () => db.delivery.findMany({ orderBy: { eventId: 'asc' }, include: { event: true } });
 

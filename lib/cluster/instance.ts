@@ -1,0 +1,133 @@
+import { MonitorWorker } from '@/lib/worker/monitor-worker';
+import { installWorkerCommands } from '@/lib/worker/command-port';
+import { IncidentAlerts } from '@/lib/worker/status-alerts';
+import { runCheck } from '@/lib/checker/run-check';
+import { createDeliveryLoop, outboxFor } from '@/lib/alerting/runtime';
+import type { DeliveryLoop } from '@/lib/alerting/delivery-loop';
+import { loadMonitorState } from '@/lib/data/monitor-state';
+import { SIGNAL, signalsCanBeLost, subscribeSignals } from '@/lib/data/signals';
+import { getDialectName } from '@/lib/data/database';
+import { getEnv } from '@/lib/env';
+import { logger } from '@/lib/logger';
+import { ClusterCommands, parseMonitorSignal } from './commands';
+import { newInstanceId } from './identity';
+import { Maintenance } from './maintenance';
+import { Membership } from './membership';
+import { Ownership } from './ownership';
+import { COMMAND_POLL_MS } from './timing';
+
+// Start-up of this instance: its membership (lease), and unless WORKER=off its MonitorWorker,
+// the share of monitors it owns and its delivery loop; maintenance under the leader lease;
+// the signals that carry monitor changes and commands between instances. Only start-up code
+// imports this file; everything else reaches the worker through the command port. Kept on
+// globalThis so a second evaluation of this module (Next.js bundles) cannot start a second one.
+
+const globalForInstance = globalThis as unknown as { __pingboardInstance?: string };
+
+/** Starts this instance once; returns its id. */
+export async function startInstance(): Promise<string> {
+  const existing = globalForInstance.__pingboardInstance;
+  if (existing) return existing;
+  const env = getEnv();
+  const id = newInstanceId();
+  const database = getDialectName();
+
+  let worker: MonitorWorker | null = null;
+  let ownership: Ownership | null = null;
+  let deliveries: DeliveryLoop | null = null;
+  const membership = new Membership(
+    id,
+    env.WORKER,
+    {
+      onLost: () => ownership?.dropAll(),
+      onRegained: () => ownership?.poke(),
+    },
+    database === 'sqlite',
+  );
+  await membership.start();
+
+  if (env.WORKER) {
+    deliveries = createDeliveryLoop(id);
+    const w = new MonitorWorker({
+      runCheck,
+      alerts: new IncidentAlerts(outboxFor(deliveries), undefined, undefined, (monitorId) => {
+        void loadMonitorState(monitorId)
+          .then((state) => state && w.refreshState(monitorId, state))
+          .catch((err) => logger.warn({ err, monitorId }, 're-reading a monitor state failed'));
+      }),
+      policy: { blockPrivateTargets: env.BLOCK_PRIVATE_TARGETS },
+      maxChecksPerSecondPerHost: env.MAX_CHECKS_PER_SECOND_PER_HOST,
+    });
+    worker = w;
+    ownership = new Ownership(id, w, () => membership.live);
+  }
+  const role = env.WORKER ? 'worker' : 'web';
+  let maintenance: Maintenance | null = null;
+  const commands = new ClusterCommands(id, worker && ownership ? { worker, ownership } : null, () => ({
+    id,
+    role,
+    database,
+    leader: maintenance?.isLeader ?? false,
+  }));
+  installWorkerCommands(commands);
+
+  const own = ownership;
+  const unsubscribe = await subscribeSignals(
+    [SIGNAL.monitor, SIGNAL.command, SIGNAL.commandDone],
+    (channel, payload) => {
+      if (channel === SIGNAL.monitor) {
+        const { origin, monitorId } = parseMonitorSignal(payload);
+        if (origin !== id) void own?.onMonitorSignal(monitorId);
+      }
+      else if (channel === SIGNAL.command) commands.onCommandSignal(payload);
+      else if (channel === SIGNAL.commandDone) commands.onCommandDone(payload);
+    },
+    () => {
+      // Signals sent while the listening connection was down are gone: look for what they said.
+      own?.poke();
+      void commands.serveCommands();
+    },
+  );
+  const commandPoll = signalsCanBeLost() && worker ? setInterval(() => void commands.serveCommands(), COMMAND_POLL_MS) : null;
+  commandPoll?.unref();
+
+  if (worker && ownership) {
+    await worker.start();
+    ownership.start();
+    deliveries?.start();
+  }
+  const jobs = new Maintenance(id, env.CHECK_RETENTION_DAYS);
+  maintenance = jobs;
+  jobs.start();
+
+  globalForInstance.__pingboardInstance = id;
+  logger.info({ instance: id, role, database }, 'instance started');
+
+  installShutdown(async () => {
+    if (commandPoll) clearInterval(commandPoll);
+    // Hand monitors back first (with their next due times), so the others continue them at once.
+    await ownership?.stop();
+    await worker?.stop();
+    await deliveries?.stop();
+    await jobs.stop();
+    await unsubscribe();
+    await membership.leave();
+  });
+  return id;
+}
+
+function installShutdown(stopAll: () => Promise<void>): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: handing monitors back, flushing results and finishing sends under way');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    void stopAll()
+      .catch((err) => logger.error({ err }, 'clean shutdown failed'))
+      .finally(() => process.exit(0));
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
