@@ -24,11 +24,22 @@ export async function createUser(email: string, passwordHash: string): Promise<S
 
 /** With sign-up closed: creates the account only while there is none, in one transaction; null when one exists. */
 export async function createFirstUser(email: string, passwordHash: string): Promise<SessionUser | null> {
-  return getDb().$transaction(async (tx) => {
-    if (await tx.user.findFirst({ select: { id: true } })) return null;
-    return tx.user.create({ data: { email, passwordHash }, select: sessionSelect });
-  });
+  try {
+    return await getDb().$transaction(async (tx) => {
+      if (await tx.user.findFirst({ select: { id: true } })) return null;
+      // Two first sign-ups at once (on two instances) both see no user; the unique key of this
+      // marker lets only one of them commit. A marker left by an account deleted since is cleared first.
+      await tx.setting.deleteMany({ where: { key: FIRST_USER } });
+      await tx.setting.create({ data: { key: FIRST_USER, value: email } });
+      return tx.user.create({ data: { email, passwordHash }, select: sessionSelect });
+    });
+  } catch (err) {
+    if ((err as { code?: string }).code === 'P2002') return null;
+    throw err;
+  }
 }
+
+const FIRST_USER = 'first-user';
 
 export async function hasAnyUser(): Promise<boolean> {
   return (await getDb().user.findFirst({ select: { id: true } })) !== null;

@@ -13,7 +13,8 @@ const TRANSIENT_SQLSTATES = new Set([
   '57P03', // cannot_connect_now
   '08000', '08001', '08003', '08004', '08006', // connection exceptions
 ]);
-const TRANSIENT_PRISMA = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2034']);
+// P2028: no connection for a transaction in time (the pool is exhausted).
+const TRANSIENT_PRISMA = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028', 'P2034']);
 const TRANSIENT_NODE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
 
 export function isPostgresBusyError(err: unknown, depth = 0): boolean {
@@ -24,6 +25,6 @@ export function isPostgresBusyError(err: unknown, depth = 0): boolean {
     if (TRANSIENT_SQLSTATES.has(code) || TRANSIENT_PRISMA.has(code) || TRANSIENT_NODE.has(code)) return true;
   }
   if (typeof e.kind === 'string' && /^(DatabaseNotReachable|ConnectionClosed|SocketTimeout|TooManyConnections|TransactionWriteConflict)$/.test(e.kind)) return true;
-  if (typeof e.message === 'string' && /lock timeout|canceling statement due to|could not serialize|deadlock detected|Connection terminated|ECONNREFUSED|too many clients|the database system is (starting up|shutting down)/i.test(e.message)) return true;
+  if (typeof e.message === 'string' && /lock timeout|timeout exceeded when trying to connect|Unable to start a transaction in the given time|canceling statement due to|could not serialize|deadlock detected|Connection terminated|ECONNREFUSED|too many clients|the database system is (starting up|shutting down)/i.test(e.message)) return true;
   return isPostgresBusyError(e.cause, depth + 1) || isPostgresBusyError(e.meta?.driverAdapterError, depth + 1);
 }

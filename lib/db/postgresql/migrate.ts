@@ -3,7 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { MigrationResult } from '@/lib/db/dialect';
 import { listMigrations, pendingMigrations } from '@/lib/db/migration-files';
-import { ensureCheckPartitions } from './partitions';
+import { ensureCheckPartitions, PARTITION_LOCK } from './partitions';
 
 // Applies the PostgreSQL migrations in one transaction under an advisory lock, so instances
 // starting together migrate once: the second waits for the lock, then finds nothing to do.
@@ -46,7 +46,9 @@ export async function migratePostgres(url: string, migrationsDir = postgresMigra
       );
       applied.push(m.name);
     }
-    // Today's and the coming days' check partitions exist before any instance writes a check.
+    // Today's and the coming days' check partitions exist before any instance writes a check
+    // (under the lock the maintenance leader takes for the same work).
+    await client.query('SELECT pg_advisory_xact_lock($1)', [PARTITION_LOCK]);
     await ensureCheckPartitions((sql) => client.query(sql).then(() => undefined), Date.now());
     await client.query('COMMIT');
     return { applied, alreadyApplied: done.size };

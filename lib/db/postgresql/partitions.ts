@@ -1,12 +1,17 @@
 // "Check" is partitioned by day on checkedAt (PostgreSQL's declarative partitioning), so
 // retention drops whole days instead of deleting rows one by one. Partitions are named
-// Check_pYYYYMMDD and cover [that day 00:00 UTC, the next day 00:00 UTC).
+// Check_pYYYYMMDD and cover [that day 00:00 UTC, the next day 00:00 UTC). Check_default (made
+// by the migration) takes a check stamped outside them, so a clock far off never fails a batch;
+// retention deletes its old rows one by one.
 
 const DAY_MS = 86_400_000;
 /** Days of partitions kept ready beyond today; maintenance tops them up every hour. */
 export const DAYS_AHEAD = 7;
 /** Days before today made too, for checks stamped just before midnight and written just after. */
 const DAYS_BEHIND = 1;
+
+/** Serialises partition changes across instances (migration, maintenance). */
+export const PARTITION_LOCK = 72_707_002;
 
 export type RunSql = (sql: string) => Promise<void>;
 

@@ -1,6 +1,6 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { BucketCountRow, CountRow, DialectStatements, RecentCheckRow } from '@/lib/db/dialect';
-import { ensureCheckPartitions, partitionsBefore } from './partitions';
+import { ensureCheckPartitions, PARTITION_LOCK, partitionsBefore } from './partitions';
 import { postgresAttempts } from './attempts';
 
 // PostgreSQL's bulk statements, the counterparts of lib/db/sqlite/statements.ts: a batch
@@ -20,8 +20,6 @@ function counts(rows: Array<{ monitorId: string; total: Num; up: Num; latencySum
   return rows.map((r) => ({ monitorId: r.monitorId, total: num(r.total), up: num(r.up), latencySum: num(r.latencySum), latencyCount: num(r.latencyCount) }));
 }
 
-/** Serialises partition changes across instances within one transaction. */
-const PARTITION_LOCK = 72_707_002;
 
 export const postgresStatements: DialectStatements = {
   insertChecks(db, rows) {
@@ -151,7 +149,8 @@ export const postgresStatements: DialectStatements = {
         WHERE p.relname = 'Check'`;
       const old = partitionsBefore(parts.map((p) => p.name), cutoffMs);
       for (const name of old) await tx.$executeRawUnsafe(`DROP TABLE IF EXISTS "${name}"`);
-      return { partitions: old.length, rows: null };
+      const strays = await tx.$executeRaw`DELETE FROM "Check_default" WHERE "checkedAt" < ${ts(cutoffMs)}`;
+      return { partitions: old.length, rows: strays };
     });
   },
 

@@ -1,6 +1,6 @@
 -- The whole schema for PostgreSQL in one migration (this engine starts here). "Check" is
--- partitioned by day on "checkedAt": the app creates the day partitions ahead (lib/db/postgresql/partitions.ts)
--- and retention drops whole days.
+-- partitioned by day on "checkedAt": the app creates the day partitions ahead
+-- (lib/db/postgresql/partitions.ts) and retention drops whole days.
 
 -- CreateEnum
 CREATE TYPE "MonitorType" AS ENUM ('http', 'tcp', 'heartbeat');
@@ -110,6 +110,9 @@ CREATE TABLE "Check" (
 
     CONSTRAINT "Check_pkey" PRIMARY KEY ("id","checkedAt")
 ) PARTITION BY RANGE ("checkedAt");
+
+-- Checks stamped outside every day partition (a clock far off) land here instead of failing.
+CREATE TABLE "Check_default" PARTITION OF "Check" DEFAULT;
 
 -- CreateTable
 CREATE TABLE "CheckRollup" (
