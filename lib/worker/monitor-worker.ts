@@ -110,10 +110,11 @@ export class MonitorWorker {
       this.sync(m);
       return;
     }
-    const known = this.entries.get(m.id);
+    // Not scheduled here until now: the stored state is the truth (an entry left by a manual
+    // check of a monitor another instance owned may hold an older one).
     const entry = this.entryFor(m);
     entry.removed = false;
-    if (!known) entry.state = { status: m.status, consecutiveFailures: m.consecutiveFailures };
+    entry.state = { status: m.status, consecutiveFailures: m.consecutiveFailures };
     const window = Math.min(this.deps.startSpreadMs ?? 3000, m.intervalSeconds * 1000);
     const soon = FIRST_CHECK_DELAY_MS + (spread ? Math.floor(Math.random() * window) : 0);
     const delay = dueAt === null ? soon : Math.max(FIRST_CHECK_DELAY_MS, dueAt - Date.now());
