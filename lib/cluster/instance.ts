@@ -57,6 +57,8 @@ export async function startInstance(): Promise<string> {
       }),
       policy: { blockPrivateTargets: env.BLOCK_PRIVATE_TARGETS },
       maxChecksPerSecondPerHost: env.MAX_CHECKS_PER_SECOND_PER_HOST,
+      // Monitors overdue when claimed (a dead instance's) start within 1.5 s: soon, but not one burst.
+      startSpreadMs: 1500,
     });
     worker = w;
     ownership = new Ownership(id, w, () => membership.live);
