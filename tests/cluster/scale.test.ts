@@ -10,7 +10,7 @@ import type { AppServer } from '../support/app-server';
 import { startApp } from '../support/app-server';
 import { createDatabase, dropDatabase } from '../support/postgres';
 import { startArrivalTarget, type ArrivalTarget } from './support/arrival-target';
-import { Client, health, inParallel, owners, startInstances, until, type Health } from './support/cluster';
+import { Client, countChecks, health, inParallel, owners, startInstances, until, type Health } from './support/cluster';
 import { closePairs, firstAfter, longestGap, percentile, seconds, within } from './support/series';
 
 const MONITORS = 1000;
@@ -116,6 +116,15 @@ describe('three instances, 1,000 monitors every 5 s, one PostgreSQL database', (
     const offCount = ids.map((_, i) => i).filter((i) => counts[i] < WINDOW_MS / T - 1 || counts[i] > WINDOW_MS / T + 1);
     expect(offCount.map((i) => `m${i}: ${counts[i]}`), 'monitors not checked about once per interval').toEqual([]);
     expect(Math.max(...gaps), 'longest gap between two checks of one monitor').toBeLessThanOrEqual(T * 1.5);
+
+    // Checked means stored too: the window's results reach the database within a few batches.
+    const arrived = ids.reduce((n, _, i) => n + within(series(i), from + 1000, to - 1000).length, 0);
+    let stored = 0;
+    const storedInTime = await until('the window\'s results stored', async () => (stored = await countChecks(databaseUrl, from + 500, to - 500)) >= arrived, 15_000, 500).catch(() => false);
+    const hs = await healths();
+    console.log(`(a) results stored for the window: ${stored} of ${arrived} arrivals; health ${hs.map((h) => `${h.status} (pendingResults ${h.worker.pendingResults})`).join(' / ')}`);
+    expect(storedInTime, `check rows stored for the window: ${stored} of ${arrived} arrivals`).toBe(true);
+    expect(hs.map((h) => h.status)).toEqual(['ok', 'ok', 'ok']);
   });
 
   it('(b) takes over a SIGKILLed instance within two intervals plus 10 s', async () => {

@@ -77,6 +77,18 @@ export async function owners(databaseUrl: string): Promise<Map<string, string | 
   return new Map(rows.map((r) => [r.id, r.ownerId]));
 }
 
+/** Check rows stored with checkedAt in [fromMs, toMs), over every monitor. */
+export async function countChecks(databaseUrl: string, fromMs: number, toMs: number): Promise<number> {
+  const utc = (p: string) => `(to_timestamp(${p}::double precision / 1000) AT TIME ZONE 'UTC')`;
+  const rows = await queryDb<{ n: number }>(
+    { engine: 'postgresql', databaseUrl },
+    `SELECT COUNT(*) AS n FROM "Check" WHERE "checkedAt" >= ${utc('?')} AND "checkedAt" < ${utc('?')}`,
+    fromMs,
+    toMs,
+  );
+  return rows[0].n;
+}
+
 /** Runs `task` for 0..count-1 with at most `concurrency` at once; resolves to the results in order. */
 export async function inParallel<T>(count: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array(count);
