@@ -19,6 +19,7 @@ export class HostLimiter {
     this.nextFree.set(key, start + this.spacingMs);
     // Forget hosts whose slots are all in the past, so the map does not grow with every host ever seen.
     if (this.nextFree.size > 10_000) for (const [h, t] of this.nextFree) if (t < now) this.nextFree.delete(h);
-    return start - now;
+    // Whole milliseconds: the wait is stored on the monitor in an integer column.
+    return Math.ceil(start - now);
   }
 }

@@ -8,7 +8,9 @@ import { logger } from '@/lib/logger';
 // Check results are written in batches: one transaction per flush holds every new row, the
 // hourly rollups and one statement updating the summaries of all its monitors. A failed write
 // keeps the batch and tries again with backoff, so a locked database delays results but
-// never loses them.
+// never loses them. A batch the database keeps refusing for another reason (a row it will never
+// take) is retried row by row, and only a row refused on its own repeatedly is dropped, loudly:
+// one bad row must not stop every later result from being stored.
 
 export type { MonitorSummary };
 
@@ -24,12 +26,18 @@ const MAX_BATCH = 500;
 const WRITE_BACKOFF = { baseDelayMs: 100, maxDelayMs: 1000 };
 /** Past this many queued rows (over three minutes of 1,000 checks a second) the oldest go, loudly: memory is finite. */
 const MAX_QUEUE = 200_000;
+/** Refusals that are not "busy" before a batch is split into single rows, and before a single row is dropped. */
+const REFUSALS_BEFORE_SPLIT = 3;
 
 export class ResultWriter {
   private queue: Pending[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
   private failures = 0;
+  /** Refusals in a row that were not "busy": past a few, the refused batch's rows go one at a time. */
+  private refusals = 0;
+  /** Rows of a refused batch still to be written one at a time. */
+  private isolate = 0;
   /** When the current run of failed writes began (null while writes succeed). */
   failingSince: number | null = null;
 
@@ -74,7 +82,8 @@ export class ResultWriter {
 
   private async writeBatch(): Promise<void> {
     if (this.flushing || this.queue.length === 0) return;
-    const batch = this.queue.slice(0, MAX_BATCH);
+    const isolating = this.isolate > 0;
+    const batch = this.queue.slice(0, isolating ? 1 : MAX_BATCH);
     const run = this.persist(batch);
     this.flushing = run.then(
       () => undefined,
@@ -84,11 +93,28 @@ export class ResultWriter {
       await run;
       this.queue.splice(0, batch.length);
       this.failures = 0;
+      this.refusals = 0;
+      if (isolating) this.isolate--;
       this.failingSince = null;
       for (const p of batch) p.resolve();
     } catch (err) {
+      const busy = isDatabaseBusy(err);
       // A busy database is expected now and then (another process holds the lock): say so once per run.
-      if (this.failures === 0 || !isDatabaseBusy(err)) logger.warn({ err, rows: batch.length, queued: this.queue.length }, 'writing check results failed; will retry');
+      if (this.failures === 0 || !busy) logger.warn({ err, rows: batch.length, queued: this.queue.length }, 'writing check results failed; will retry');
+      if (!busy && ++this.refusals >= REFUSALS_BEFORE_SPLIT) {
+        this.refusals = 0;
+        if (!isolating) {
+          // Find the row it will not take: the rows of this batch go one at a time.
+          this.isolate = batch.length;
+        } else {
+          this.queue.splice(0, 1);
+          this.isolate--;
+          this.failures = 0;
+          batch[0].resolve();
+          logger.error({ err, row: batch[0].row }, 'the database keeps refusing this check result; dropping it so later results are stored');
+          return;
+        }
+      }
       throw err;
     } finally {
       this.flushing = null;
