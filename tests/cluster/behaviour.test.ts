@@ -4,7 +4,8 @@
 // one instance reaches the monitor's owner within 2 s; (f) failed logins count across
 // instances; (g) the web-only instance checks nothing yet forwards a manual check to the
 // owner; (h) manual checks through non-owners racing a 1 s schedule while the target flips
-// never leave a wrong status or a second DOWN alert.
+// never leave a wrong status or a second DOWN alert; (i) the monitor limit per account holds
+// when creations race through every instance.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppServer } from '../support/app-server';
 import { createDatabase, dropDatabase } from '../support/postgres';
@@ -12,6 +13,8 @@ import { startFakeProviders, type FakeProviders } from '../support/fake-provider
 import { startArrivalTarget, type ArrivalTarget } from './support/arrival-target';
 import { Client, health, inParallel, owners, startInstances, until } from './support/cluster';
 import { firstAfter, seconds } from './support/series';
+
+const MONITOR_LIMIT = 130;
 
 interface Alert {
   kind: string;
@@ -65,6 +68,8 @@ describe('three worker instances and a web instance on one PostgreSQL database',
       MAX_CHECKS_PER_SECOND_PER_USER: '100000',
       MAX_CHECKS_PER_SECOND_PER_HOST: '100000',
       ALERT_RETRY_BASE_MS: '500',
+      // Room for the 103 monitors of (d), (e), (g) and (h); (i) races a fresh account to it.
+      MAX_MONITORS_PER_USER: String(MONITOR_LIMIT),
     };
     [workers, web] = await Promise.all([startInstances(3, env), startApp({ env: { ...env, WORKER: 'off' } })]);
     workerIds = (await Promise.all(workers.map(health))).map((h) => h.instance);
@@ -219,9 +224,11 @@ describe('three worker instances and a web instance on one PostgreSQL database',
     expect(nonOwners).toHaveLength(3);
     const kinds = () => deliveries('/hook/h').map((d) => d.kind);
     let manual = 0;
+    const steps: string[] = [];
 
     for (let cycle = 1; cycle <= CYCLES; cycle++) {
       for (const [status, expected] of [[500, 'DOWN'], [200, 'UP']] as const) {
+        const flippedAt = Date.now();
         target.setStatus('/h/race', status);
         // Four manual checks at once through the three non-owners, while the owner's 1 s timer keeps firing.
         const results = await Promise.all(Array.from({ length: 4 }, (_, k) => clientOn(nonOwners[k % 3]).post(`/api/monitors/${id}/check`)));
@@ -232,7 +239,9 @@ describe('three worker instances and a web instance on one PostgreSQL database',
         }
         // A manual check answers once its result is stored: every instance must read the new status now.
         for (const app of everyApp()) expect(await statusOf(app, id), `status after the manual checks, cycle ${cycle}`).toBe(expected);
+        const checkedAt = Date.now();
         await until(`${expected} delivery of cycle ${cycle}`, async () => kinds().filter((k) => k === expected).length >= cycle, 15_000, 100);
+        steps.push(`${expected} checks ${checkedAt - flippedAt} ms, delivered +${Date.now() - checkedAt} ms`);
       }
     }
     // Settled: a few more scheduled checks, and both alerts of every cycle delivered.
@@ -243,11 +252,31 @@ describe('three worker instances and a web instance on one PostgreSQL database',
       return a.length >= 2 * CYCLES && a.every((x) => x.state === 'delivered') && a;
     }, 15_000, 250);
     const incidents = (await client.get(`/api/monitors/${id}/incidents`)).body.incidents as Array<{ ongoing: boolean }>;
-    console.log(`(h) owner ${owner}; ${manual} manual checks through non-owners; webhook received ${kinds().join(',')}; ${target.arrivals('/h/race').length} checks in all`);
+    console.log(`(h) owner ${owner}; ${manual} manual checks through non-owners; webhook received ${kinds().join(',')}; ${target.arrivals('/h/race').length} checks in all; ${steps.join('; ')}`);
     expect(kinds()).toEqual(Array.from({ length: CYCLES }, () => ['DOWN', 'UP']).flat());
     expect(alerts.filter((a) => a.kind === 'DOWN')).toHaveLength(CYCLES);
     expect(alerts.filter((a) => a.kind === 'UP')).toHaveLength(CYCLES);
     expect(incidents).toHaveLength(CYCLES);
     expect(incidents.every((i) => !i.ongoing)).toBe(true);
+  });
+
+  it('(i) lets an account create exactly its limit of monitors when creations race through every instance', async () => {
+    const racer = new Client(web);
+    const signup = await racer.post('/api/auth/signup', { email: `limit-${Date.now()}@example.com`, password: 'limit test password' });
+    expect(signup.status).toBe(201);
+    racer.token = signup.body.token;
+    // Paused, so only the count is at stake (a paused monitor uses no check budget) and nothing is checked.
+    const attempts = MONITOR_LIMIT + 30;
+    const apps = everyApp();
+    const results = await Promise.all(
+      Array.from({ length: attempts }, (_, i) => racer.on(apps[i % apps.length]).post('/api/monitors', { name: `race ${i}`, url: `${target.url}/i/${i}`, active: false })),
+    );
+    const statuses = new Map<number, number>();
+    for (const r of results) statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+    const listed = (await racer.get('/api/monitors')).body.monitors.length;
+    console.log(`(i) ${attempts} creations at once through 4 instances with a limit of ${MONITOR_LIMIT}: ${[...statuses].map(([s, n]) => `${n} x ${s}`).join(', ')}; the account has ${listed}`);
+    expect(statuses.get(201), 'creations accepted').toBe(MONITOR_LIMIT);
+    expect(statuses.get(409), 'creations refused as over the limit').toBe(attempts - MONITOR_LIMIT);
+    expect(listed).toBe(MONITOR_LIMIT);
   });
 });
