@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
-import path from 'node:path';
 import { startApp, type AppServer } from '../support/app-server';
 import { Api, waitFor } from '../support/api';
 import { startTarget, type TargetServer } from '../support/target-server';
 import { startFakeSendgrid } from '../support/fake-sendgrid';
+import { countRows } from '../support/app-db';
 
 type Fake = Awaited<ReturnType<typeof startFakeSendgrid>>;
 
@@ -158,9 +157,7 @@ describe('DOWN and UP alerts', () => {
     const before = (await api.get(`/api/monitors/${m.id}/checks?limit=500`)).body.checks.length;
     const hitsAtStop = target.hits.length;
     expect(await a.stop('SIGTERM')).toBe(0);
-    const db = new Database(path.join(a.dataDir, 'pingboard.db'), { readonly: true });
-    const stored = (db.prepare('SELECT COUNT(*) AS n FROM "Check" WHERE "monitorId" = ?').get(m.id) as { n: number }).n;
-    db.close();
+    const stored = await countRows(a, 'SELECT COUNT(*) AS n FROM "Check" WHERE "monitorId" = ?', m.id);
     expect(stored).toBeGreaterThanOrEqual(before);
     // Every check the target answered before the stop is stored.
     expect(stored).toBeGreaterThanOrEqual(Math.min(hitsAtStop, before + 1) - 1);

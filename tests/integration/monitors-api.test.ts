@@ -1,23 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
-import path from 'node:path';
 import { startApp, type AppServer } from '../support/app-server';
 import { Api, waitFor } from '../support/api';
 import { startTarget, type TargetServer } from '../support/target-server';
+import { countRows, queryRow } from '../support/app-db';
 
 let app: AppServer;
 let target: TargetServer;
 let owner: Api;
 let stranger: Api;
 
-function countRows(table: string): number {
-  const db = new Database(path.join(app.dataDir, 'pingboard.db'), { readonly: true });
-  try {
-    return (db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
+const tableRows = (table: string) => countRows(app, `SELECT COUNT(*) AS n FROM "${table}"`);
 
 beforeAll(async () => {
   [app, target] = await Promise.all([startApp(), startTarget(200)]);
@@ -75,7 +67,7 @@ describe('monitor routes for the owner', () => {
 
     expect((await owner.delete(`/api/monitors/${m.id}`)).status).toBe(204);
     expect((await owner.get(`/api/monitors/${m.id}`)).status).toBe(404);
-    expect(countRows('Check')).toBe(0);
+    expect(await tableRows('Check')).toBe(0);
   });
 
   it('pages through checks newest first with nextCursor', async () => {
@@ -159,13 +151,13 @@ describe('validation', () => {
   ];
 
   it.each(cases)('%s answers 400 and writes nothing', async (_label, body) => {
-    const before = countRows('Monitor');
+    const before = await tableRows('Monitor');
     const res = await owner.post('/api/monitors', body);
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
     expect(res.body.error.message).toEqual(expect.any(String));
     expect(res.body.error.issues.length).toBeGreaterThan(0);
-    expect(countRows('Monitor')).toBe(before);
+    expect(await tableRows('Monitor')).toBe(before);
   });
 
   it.each([
@@ -173,11 +165,11 @@ describe('validation', () => {
     ['empty string', ''],
     ['oversized body', JSON.stringify({ name: 'x', url: 'https://example.com', padding: 'x'.repeat(2_000_000) })],
   ])('%s answers 400 and writes nothing', async (_label, raw) => {
-    const before = countRows('Monitor');
+    const before = await tableRows('Monitor');
     const res = await owner.request('POST', '/api/monitors', raw, { 'content-type': 'application/json' });
     expect(res.status).toBe(400);
     expect(['invalid_json', 'payload_too_large']).toContain(res.body.error.code);
-    expect(countRows('Monitor')).toBe(before);
+    expect(await tableRows('Monitor')).toBe(before);
   });
 
   it('rejects a bad update with 400 and leaves the monitor as it was', async () => {
@@ -206,13 +198,8 @@ describe('list statistics', () => {
     expect([...times].sort()).toEqual(times);
 
     // The hourly rollups behind uptime24h agree with the raw checks.
-    const db = new Database(path.join(app.dataDir, 'pingboard.db'), { readonly: true });
-    try {
-      const raw = db.prepare(`SELECT COUNT(*) AS total, SUM(status = 'UP') AS up, SUM("latencyMs") AS lat FROM "Check" WHERE "monitorId" = ?`).get(m.id);
-      const rolled = db.prepare(`SELECT SUM("totalChecks") AS total, SUM("upChecks") AS up, SUM("latencySum") AS lat FROM "CheckRollup" WHERE "monitorId" = ?`).get(m.id);
-      expect(rolled).toEqual(raw);
-    } finally {
-      db.close();
-    }
+    const raw = await queryRow(app, `SELECT COUNT(*) AS total, SUM(CASE WHEN status = 'UP' THEN 1 ELSE 0 END) AS up, SUM("latencyMs") AS lat FROM "Check" WHERE "monitorId" = ?`, m.id);
+    const rolled = await queryRow(app, `SELECT SUM("totalChecks") AS total, SUM("upChecks") AS up, SUM("latencySum") AS lat FROM "CheckRollup" WHERE "monitorId" = ?`, m.id);
+    expect(rolled).toEqual(raw);
   });
 });

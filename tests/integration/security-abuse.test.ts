@@ -65,12 +65,12 @@ describe('sign-up is throttled per client address', () => {
   });
 });
 
-/** Runs `npm run user:add -- <email>`'s command against a server's data directory. */
+/** Runs `npm run user:add -- <email>`'s command against a server's data directory and database. */
 function addUser(app: AppServer, email: string, password: { env?: string; stdin?: string }): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/add-user.ts', email], {
       cwd: root,
-      env: { ...process.env, DATA_DIR: app.dataDir, DATABASE_URL: '', BCRYPT_COST: '10', LOG_LEVEL: 'warn', PINGBOARD_PASSWORD: password.env },
+      env: { ...process.env, DATA_DIR: app.dataDir, DATABASE_URL: app.engine === 'postgresql' ? app.databaseUrl : '', BCRYPT_COST: '10', LOG_LEVEL: 'warn', PINGBOARD_PASSWORD: password.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let output = '';
@@ -90,7 +90,7 @@ describe('SIGNUP=closed', () => {
     const statuses = racing.map((r) => r.status).sort();
     expect(statuses).toEqual([201, 403, 403, 403]);
     for (const res of racing.filter((r) => r.status === 403)) expect(res.json).toEqual(CLOSED);
-    expect(count(closed, 'SELECT COUNT(*) AS n FROM "User"')).toBe(1);
+    expect(await count(closed, 'SELECT COUNT(*) AS n FROM "User"')).toBe(1);
 
     const later = await signup(closed, uniqueEmail('later'), { 'x-forwarded-for': newAddress() });
     expect(later.status).toBe(403);
@@ -116,7 +116,7 @@ describe('SIGNUP=closed', () => {
     const again = await addUser(closed, 'added@example.com', { env: 'another-password' });
     expect(again.code).toBe(1);
     expect(again.output).toContain('An account with this email already exists');
-    expect(count(closed, 'SELECT COUNT(*) AS n FROM "User" WHERE email = ?', 'short@example.com')).toBe(0);
+    expect(await count(closed, 'SELECT COUNT(*) AS n FROM "User" WHERE email = ?', 'short@example.com')).toBe(0);
   });
 });
 

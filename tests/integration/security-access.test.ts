@@ -121,7 +121,7 @@ describe('1. every API route checks the session itself', () => {
       const del = await rawFollowingRsc(`${app.url}/api/monitors/${alice.monitorId}`, { method: 'DELETE', headers });
       expect(del.status, JSON.stringify(headers)).toBe(401);
     });
-    expect(count(app, 'SELECT COUNT(*) AS n FROM "Monitor"')).toBe(2);
+    expect(await count(app, 'SELECT COUNT(*) AS n FROM "Monitor"')).toBe(2);
     const mine = await alice.api.get('/api/monitors');
     expect(mine.body.monitors.map((m: { name: string }) => m.name)).toEqual([alice.marker]);
   });

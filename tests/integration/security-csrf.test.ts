@@ -79,7 +79,7 @@ describe('5. cross-site cookie mutations are refused', () => {
     expect((await raw(`${app.url}/api/auth/me`, { headers: { cookie } })).status).toBe(200);
     const m = (await api.get(`/api/monitors/${monitorId}`)).body.monitor;
     expect(m).toMatchObject({ name: 'Target of CSRF', url: 'https://example.com' });
-    expect(count(app, 'SELECT COUNT(*) AS n FROM "Monitor"')).toBe(1);
+    expect(await count(app, 'SELECT COUNT(*) AS n FROM "Monitor"')).toBe(1);
     expect((await loginCookie(app, email, password)).token).toBeTruthy();
   });
 
@@ -92,7 +92,7 @@ describe('5. cross-site cookie mutations are refused', () => {
       });
       expect(res.status, type).toBe(403);
     }
-    expect(count(app, 'SELECT COUNT(*) AS n FROM "Monitor"')).toBe(1);
+    expect(await count(app, 'SELECT COUNT(*) AS n FROM "Monitor"')).toBe(1);
   });
 
   it('refuses login CSRF: a cross-site login that would plant the attacker\'s session', async () => {
@@ -132,6 +132,6 @@ describe('5. cross-site cookie mutations are refused', () => {
       const res = await send('POST', '/api/monitors', { name: 'Smuggled', url: 'https://evil.example' }, { cookie, authorization, origin: 'https://evil.example' });
       expect([401, 403], authorization).toContain(res.status);
     }
-    expect(count(app, 'SELECT COUNT(*) AS n FROM "Monitor" WHERE name = ?', 'Smuggled')).toBe(0);
+    expect(await count(app, 'SELECT COUNT(*) AS n FROM "Monitor" WHERE name = ?', 'Smuggled')).toBe(0);
   });
 });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppServer } from '../support/app-server';
 import { Api } from '../support/api';
-import { count, raw, uniqueEmail, withDb, type RawResponse } from './security-support';
+import { count, dbRow, raw, uniqueEmail, type RawResponse } from './security-support';
 
 let app: AppServer;
 let api: Api;
@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 const monitorRows = () => count(app, 'SELECT COUNT(*) AS n FROM "Monitor"');
-const storedExisting = () => withDb(app, (db) => db.prepare('SELECT * FROM "Monitor" WHERE id = ?').get(existing.id) as Record<string, unknown>);
+const storedExisting = async () => (await dbRow(app, 'SELECT * FROM "Monitor" WHERE id = ?', existing.id))!;
 
 function post(path: string, body: string | Uint8Array | ReadableStream, headers: Record<string, string> = {}): Promise<RawResponse> {
   return raw(app.url + path, {
@@ -69,7 +69,7 @@ describe('9. monitor URLs', () => {
   ];
 
   it.each(refused)('refuses %j with 400 on create and on update, writing nothing', async (url) => {
-    const before = monitorRows();
+    const before = await monitorRows();
     const created = await api.post('/api/monitors', { name: 'Bad scheme', url });
     expect(created.status).toBe(400);
     expect(created.body.error.code).toBe('validation_failed');
@@ -78,8 +78,8 @@ describe('9. monitor URLs', () => {
       const updated = await api.request(method, `/api/monitors/${existing.id}`, { url });
       expect(updated.status, method).toBe(400);
     }
-    expect(monitorRows()).toBe(before);
-    expect(storedExisting().url).toBe(existing.url);
+    expect(await monitorRows()).toBe(before);
+    expect((await storedExisting()).url).toBe(existing.url);
   });
 
   it('accepts http and https (the control for the refusals above)', async () => {
@@ -91,7 +91,7 @@ describe('9. monitor URLs', () => {
   });
 
   it('answers a 100,000-character URL, a 1 MiB name, a 10 MB body and malformed JSON with 400/413 in under 100 ms, writing nothing', async () => {
-    const before = monitorRows();
+    const before = await monitorRows();
     const tenMb = new Uint8Array(10 * 1024 * 1024).fill(0x61);
     const cases: Array<[string, () => Promise<RawResponse>]> = [
       ['100,000-character URL', () => post('/api/monitors', JSON.stringify({ name: 'Long URL', url: `https://example.com/${'a'.repeat(100_000)}` }))],
@@ -125,8 +125,8 @@ describe('9. monitor URLs', () => {
       expect(res.json?.error?.code, what).toMatch(/^(invalid_json|payload_too_large|validation_failed)$/);
       expect(ms, `${what} took ${ms.toFixed(0)} ms`).toBeLessThan(100);
     }
-    expect(monitorRows()).toBe(before);
-    expect(storedExisting().name).toBe('Existing');
+    expect(await monitorRows()).toBe(before);
+    expect((await storedExisting()).name).toBe('Existing');
     // The server is still healthy after all that.
     expect((await api.get('/api/monitors')).status).toBe(200);
   });
@@ -155,16 +155,16 @@ describe('11. fields a client must not set', () => {
 
   /** The stored form of a value the client tried to plant: timestamps are stored as epoch milliseconds. */
   const asStored = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v) ? new Date(v).getTime() : v);
-  const row = (id: string) => withDb(app, (db) => db.prepare('SELECT * FROM "Monitor" WHERE id = ?').get(id) as Record<string, unknown> | undefined);
+  const row = (id: string) => dbRow(app, 'SELECT * FROM "Monitor" WHERE id = ?', id);
 
   it.each(Object.entries(serverOwned))('refuses or ignores %s on create, PATCH and PUT, never applies it', async (field, value) => {
-    const before = monitorRows();
+    const before = await monitorRows();
     const created = await api.post('/api/monitors', { name: 'Mass assignment', url: 'https://example.com', active: false, [field]: value });
     if (created.status === 201) {
       // Ignored is allowed too: then neither the response nor the stored row carries the value.
       const id = created.body.monitor.id as string;
       expect(id).not.toBe(value);
-      const stored = row(id)!;
+      const stored = (await row(id))!;
       expect(stored, 'a created monitor must be stored').toBeDefined();
       if (field in stored) expect(stored[field]).not.toEqual(asStored(value));
       if (field in created.body.monitor) expect(created.body.monitor[field]).not.toEqual(value);
@@ -174,15 +174,15 @@ describe('11. fields a client must not set', () => {
       expect(created.status).toBe(400);
       expect(JSON.stringify(created.body.error.issues)).toContain(field);
     }
-    expect(monitorRows()).toBe(before);
+    expect(await monitorRows()).toBe(before);
 
-    const snapshot = storedExisting();
+    const snapshot = await storedExisting();
     for (const method of ['PATCH', 'PUT']) {
       const res = await api.request(method, `/api/monitors/${existing.id}`, { [field]: value });
       expect([200, 400], method).toContain(res.status);
       if (res.status === 200 && field in res.body.monitor) expect(res.body.monitor[field], method).not.toEqual(value);
     }
-    const after = storedExisting();
+    const after = await storedExisting();
     if (field !== 'updatedAt') {
       delete after.updatedAt;
       delete snapshot.updatedAt;
@@ -204,11 +204,11 @@ describe('11. fields a client must not set', () => {
       const res = await post('/api/monitors', body);
       expect([201, 400], body).toContain(res.status);
       if (res.status === 201) {
-        expect(row(res.json.monitor.id)).toMatchObject({ userId, status: 'PENDING' });
+        expect(await row(res.json.monitor.id)).toMatchObject({ userId, status: 'PENDING' });
         await api.delete(`/api/monitors/${res.json.monitor.id}`);
       }
     }
-    expect(withDb(app, (db) => db.prepare('SELECT "userId" FROM "Monitor" WHERE id = ?').get(existing.id))).toEqual({ userId });
+    expect(await dbRow(app, 'SELECT "userId" FROM "Monitor" WHERE id = ?', existing.id)).toEqual({ userId });
     expect((await other.get('/api/monitors')).body.monitors).toEqual([]);
     // Nothing in the process picked up a polluted prototype either.
     expect((await api.get(`/api/monitors/${existing.id}`)).body.monitor.status).toBe('PENDING');
@@ -221,9 +221,9 @@ describe('11. fields a client must not set', () => {
       const res = await new Api(app.url).post('/api/auth/signup', { email, password: 'extra-password-1', ...extra });
       expect([201, 400], JSON.stringify(extra)).toContain(res.status);
       if (res.status === 400) {
-        expect(count(app, 'SELECT COUNT(*) AS n FROM "User" WHERE email = ?', email)).toBe(0);
+        expect(await count(app, 'SELECT COUNT(*) AS n FROM "User" WHERE email = ?', email)).toBe(0);
       } else {
-        const user = withDb(app, (db) => db.prepare('SELECT id, "tokenVersion", "passwordHash" FROM "User" WHERE email = ?').get(email)) as Record<string, unknown>;
+        const user = (await dbRow(app, 'SELECT id, "tokenVersion", "passwordHash" FROM "User" WHERE email = ?', email))!;
         expect(user.id).not.toBe('chosen');
         expect(user.tokenVersion).toBe(0);
         expect(user.passwordHash).not.toBe((extra as { passwordHash?: string }).passwordHash);

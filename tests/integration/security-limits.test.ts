@@ -60,7 +60,7 @@ describe('10. monitors per user', () => {
     const over = await d.post('/api/monitors', { ...valid, name: 'One too many' });
     expect(over.status).toBe(409);
     expect(over.body.error.code).toBe('limit_reached');
-    expect(count(defaults, 'SELECT COUNT(*) AS n FROM "Monitor"')).toBe(1000);
+    expect(await count(defaults, 'SELECT COUNT(*) AS n FROM "Monitor"')).toBe(1000);
   });
 });
 
@@ -123,9 +123,9 @@ describe('10. request headers and body', () => {
   ];
 
   it.each(refusedHeaders)('refuses request headers with %s, on create and update', async (_what, headers) => {
-    const before = count(tight, 'SELECT COUNT(*) AS n FROM "Monitor"');
+    const before = await count(tight, 'SELECT COUNT(*) AS n FROM "Monitor"');
     expect((await api.post('/api/monitors', { ...valid, headers })).status).toBe(400);
-    expect(count(tight, 'SELECT COUNT(*) AS n FROM "Monitor"')).toBe(before);
+    expect(await count(tight, 'SELECT COUNT(*) AS n FROM "Monitor"')).toBe(before);
     const existing = (await api.get('/api/monitors')).body.monitors[0] ?? (await api.post('/api/monitors', valid)).body.monitor;
     expect((await api.patch(`/api/monitors/${existing.id}`, { headers })).status).toBe(400);
     expect((await api.get(`/api/monitors/${existing.id}`)).body.monitor.headers).toEqual([]);

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppServer } from '../support/app-server';
 import { Api } from '../support/api';
-import { median, raw, uniqueEmail, withDb, type RawResponse } from './security-support';
+import { dbRow, median, raw, uniqueEmail, type RawResponse } from './security-support';
 
 let app: AppServer;
 beforeAll(async () => {
@@ -129,7 +129,7 @@ describe('8. password length and bcrypt cost', () => {
   it('stores bcrypt hashes with a cost of at least 10, never the password', async () => {
     const email = uniqueEmail('cost');
     await new Api(app.url).signup(email, 'stored-password-1');
-    const hash = withDb(app, (db) => (db.prepare('SELECT "passwordHash" AS h FROM "User" WHERE email = ?').get(email) as { h: string }).h);
+    const hash = (await dbRow<{ h: string }>(app, 'SELECT "passwordHash" AS h FROM "User" WHERE email = ?', email))!.h;
     const m = /^\$2[aby]\$(\d{2})\$[./A-Za-z0-9]{53}$/.exec(hash);
     expect(m, hash).not.toBeNull();
     expect(Number(m![1])).toBeGreaterThanOrEqual(10);

@@ -6,12 +6,11 @@
 // A monitor whose saved target the policy refuses cannot be created (400), so the blocked
 // monitors are made with BLOCK_PRIVATE_TARGETS off and the server is then restarted on the same
 // data directory with it on: `localhost` resolves (through /etc/hosts) to loopback, refused then.
-import Database from 'better-sqlite3';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppServer } from '../support/app-server';
 import { Api, waitFor } from '../support/api';
 import { startFakeProviders, type FakeProviders } from '../support/fake-providers';
+import { queryDb } from '../support/app-db';
 import { alertsOf, checksOf, incidentsOf, monitorOf, startRecordingTarget, type SeenRequest } from './engine-helpers';
 import { loginCookie, raw } from './security-support';
 import type { TestServer } from '../checker/helpers';
@@ -136,9 +135,8 @@ describe('blocked targets (the server restarted with BLOCK_PRIVATE_TARGETS=true)
 
     await app.stop();
     // The outage began ten minutes ago, so a reminder is due at the next check that counts.
-    const db = new Database(path.join(app.dataDir, 'pingboard.db'));
-    db.prepare('UPDATE "Incident" SET "startedAt" = "startedAt" - 600000 WHERE "monitorId" = ?').run(ids.down);
-    db.close();
+    const tenMinutesEarlier = app.engine === 'sqlite' ? '"startedAt" - 600000' : `"startedAt" - interval '10 minutes'`;
+    await queryDb(app, `UPDATE "Incident" SET "startedAt" = ${tenMinutesEarlier} WHERE "monitorId" = ?`, ids.down);
     app = await startApp({ dataDir: app.dataDir, env: STRICT });
     api = new Api(app.url, api.token);
     // The start-up round checks every active monitor once, within a few seconds.

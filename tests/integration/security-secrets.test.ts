@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppServer } from '../support/app-server';
 import { Api, waitFor, type ApiResponse } from '../support/api';
 import { startFakeSendgrid, type FakeSendgrid } from '../support/fake-sendgrid';
-import { loginCookie, randomSecret, raw, uniqueEmail, withDb } from './security-support';
+import { dbRow, loginCookie, randomSecret, raw, uniqueEmail } from './security-support';
 
 const XSS_NAME = '"><img src=x onerror=alert(1)>';
 const JWT_SECRET = randomSecret();
@@ -158,7 +158,7 @@ describe('14. no secret in any response, page, log or email', () => {
     record(await api.post('/api/auth/password', { currentPassword: `${PASSWORD}-wrong`, newPassword: 'a-new-password-1' }));
     // Stop the monitor so the logs are final, then flush the server's output with a stop.
     record(await api.delete(`/api/monitors/${monitorId}`));
-    const passwordHash = withDb(app, (db) => (db.prepare('SELECT "passwordHash" AS h FROM "User" WHERE email = ?').get(email) as { h: string }).h);
+    const passwordHash = (await dbRow<{ h: string }>(app, 'SELECT "passwordHash" AS h FROM "User" WHERE email = ?', email))!.h;
     expect(passwordHash).toMatch(/^\$2[aby]\$/);
     await app.stop();
 

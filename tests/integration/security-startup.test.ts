@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startApp, type AppServer } from '../support/app-server';
 import { Api } from '../support/api';
+import { queryRow } from '../support/app-db';
 import { randomSecret } from './security-support';
 import { assertStrongSecret } from '@/lib/auth/jwt-secret';
 
@@ -69,20 +70,27 @@ describe('3. JWT_SECRET strength is enforced at start', () => {
     expect(output).not.toContain(secret);
   });
 
+  // Kept in DATA_DIR/jwt-secret on SQLite, in the database (the Setting table) on PostgreSQL,
+  // where every instance of the install must find the same one.
+  async function storedSecret(app: AppServer): Promise<string | undefined> {
+    if (app.engine === 'postgresql') return (await queryRow<{ value: string }>(app, `SELECT value FROM "Setting" WHERE key = 'jwt-secret'`))?.value;
+    const file = path.join(app.dataDir, 'jwt-secret');
+    expect(fs.statSync(file).mode & 0o077, 'the secret file is private to the owner').toBe(0);
+    return fs.readFileSync(file, 'utf8').trim();
+  }
+
   it('without JWT_SECRET generates one random 256-bit secret once, private to the owner, and keeps it across restarts', async () => {
     const first = await startApp({ env: { JWT_SECRET: '' } });
     started.push(first);
-    const file = path.join(first.dataDir, 'jwt-secret');
-    const secret = fs.readFileSync(file, 'utf8').trim();
+    const secret = await storedSecret(first);
     expect(secret).toMatch(/^[0-9a-f]{64}$/);
-    expect(fs.statSync(file).mode & 0o077).toBe(0);
     const api = new Api(first.url);
     await api.signup();
     await first.stop();
 
     const second = await startApp({ env: { JWT_SECRET: '' }, dataDir: first.dataDir });
     started.push(second);
-    expect(fs.readFileSync(file, 'utf8').trim()).toBe(secret);
+    expect(await storedSecret(second)).toBe(secret);
     expect((await new Api(second.url, api.token).get('/api/auth/me')).status).toBe(200);
   });
 });

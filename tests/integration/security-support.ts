@@ -1,10 +1,9 @@
 // Small helpers shared by the security-*.test.ts files: raw requests (no redirect following),
-// cookie sessions, direct reads of the app's SQLite file, and timing.
-import Database from 'better-sqlite3';
+// cookie sessions, direct reads of the app's database (either engine), and timing.
 import { expect } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import type { AppServer } from '../support/app-server';
+import { countRows, queryRow } from '../support/app-db';
 
 export interface RawResponse {
   status: number;
@@ -52,17 +51,14 @@ export async function loginCookie(app: AppServer, email: string, password: strin
   return { cookie, token: res.json.token };
 }
 
-export function withDb<T>(app: AppServer, fn: (db: Database.Database) => T): T {
-  const db = new Database(path.join(app.dataDir, 'pingboard.db'), { readonly: true });
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
+/** The `n` of a `SELECT COUNT(*) AS n ...` on the app's database. */
+export function count(app: AppServer, sql: string, ...params: unknown[]): Promise<number> {
+  return countRows(app, sql, ...params);
 }
 
-export function count(app: AppServer, sql: string, ...params: unknown[]): number {
-  return withDb(app, (db) => (db.prepare(sql).get(...params) as { n: number }).n);
+/** The first row of a query on the app's database, in SQLite's shapes (see tests/support/app-db.ts). */
+export function dbRow<T extends Record<string, unknown> = Record<string, unknown>>(app: AppServer, sql: string, ...params: unknown[]): Promise<T | undefined> {
+  return queryRow<T>(app, sql, ...params);
 }
 
 /** A throttled login: 429, the rate_limited code, a Retry-After within the 15-minute window, and no session cookie. */

@@ -224,7 +224,7 @@ describe('4. logout, password change and account deletion revoke every earlier t
     const inClause = `(${ids.map(() => '?').join(',')})`;
     const rows = (table: string) => count(app, `SELECT COUNT(*) AS n FROM "${table}" WHERE "monitorId" IN ${inClause}`, ...ids);
     // Check results are written in batches, so wait until all three kinds of row are stored.
-    await waitFor(async () => rows('Check') > 0 && rows('Incident') > 0 && rows('AlertEvent') > 0, 10_000, 'checks, an incident and an alert event');
+    await waitFor(async () => (await rows('Check')) > 0 && (await rows('Incident')) > 0 && (await rows('AlertEvent')) > 0, 10_000, 'checks, an incident and an alert event');
 
     const wrong = await api.delete('/api/auth/me', { password: 'not-my-password' });
     expect(wrong.status).toBe(400);
@@ -233,7 +233,7 @@ describe('4. logout, password change and account deletion revoke every earlier t
     const crossSite = await raw(`${app.url}/api/auth/me`, { method: 'DELETE', headers: { cookie, origin: 'https://evil.example', 'content-type': 'application/json' }, body: JSON.stringify({ password }) });
     expect(crossSite.status).toBe(403);
     expect((await me(api.token!)).status).toBe(200);
-    expect(count(app, 'SELECT COUNT(*) AS n FROM "User" WHERE id = ?', userId)).toBe(1);
+    expect(await count(app, 'SELECT COUNT(*) AS n FROM "User" WHERE id = ?', userId)).toBe(1);
 
     const deleted = await api.delete('/api/auth/me', { password });
     expect(deleted.status).toBe(204);
@@ -247,13 +247,13 @@ describe('4. logout, password change and account deletion revoke every earlier t
     // A token forged with the right secret for the old id and version names nobody now.
     expect((await me(await sign({ sub: userId, ver: decodeJwt(api.token!).ver }))).status).toBe(401);
 
-    expect(count(app, 'SELECT COUNT(*) AS n FROM "User" WHERE id = ?', userId)).toBe(0);
-    expect(count(app, 'SELECT COUNT(*) AS n FROM "Monitor" WHERE "userId" = ?', userId)).toBe(0);
+    expect(await count(app, 'SELECT COUNT(*) AS n FROM "User" WHERE id = ?', userId)).toBe(0);
+    expect(await count(app, 'SELECT COUNT(*) AS n FROM "Monitor" WHERE "userId" = ?', userId)).toBe(0);
 
     // Timers stop at once: at most one check already in flight may still land.
     await sleep(2500);
     expect(target.hits.length - hitsAtDelete).toBeLessThanOrEqual(1);
-    for (const table of ['Check', 'Incident', 'AlertEvent']) expect(rows(table), table).toBe(0);
+    for (const table of ['Check', 'Incident', 'AlertEvent']) expect(await rows(table), table).toBe(0);
 
     // The neighbour is untouched and still being checked.
     const neighbourHits = otherTarget.hits.length;

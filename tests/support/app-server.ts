@@ -125,8 +125,15 @@ async function spawnApp(dataDir: string, env: Record<string, string>): Promise<S
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (d) => (output += d));
-  child.stderr?.on('data', (d) => (output += d));
+  // TEST_APP_LOG_DIR=dir keeps every server's output in dir/<time>-<port>.log, to read after a failure.
+  const logFile = process.env.TEST_APP_LOG_DIR ? path.join(process.env.TEST_APP_LOG_DIR, `${Date.now()}-${port}.log`) : undefined;
+  if (logFile) fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const record = (d: Buffer) => {
+    output += d;
+    if (logFile) fs.appendFileSync(logFile, d);
+  };
+  child.stdout?.on('data', record);
+  child.stderr?.on('data', record);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
 
