@@ -2,6 +2,7 @@ import 'server-only';
 import { getDb } from '@/lib/db/client';
 import type { ChannelKind, NotificationChannel, Prisma } from '@/lib/generated/prisma/client';
 import { LimitReachedError, NotFoundError } from '@/lib/errors';
+import { lockUserForWrite } from '@/lib/data/users';
 
 // User-facing channel access. Every function takes the owner's id and puts it in the where
 // clause, so another user's channel is indistinguishable from a missing one.
@@ -32,7 +33,8 @@ export interface ChannelData {
 
 export async function createChannel(userId: string, data: ChannelData, maxPerUser: number): Promise<ChannelRow> {
   return getDb().$transaction(async (tx) => {
-    // Counted inside the write transaction so parallel creates cannot slip past the limit.
+    // Counted inside the write transaction, after locking the user, so parallel creates (on any instance) cannot slip past the limit.
+    await lockUserForWrite(tx, userId);
     if ((await tx.notificationChannel.count({ where: { userId } })) >= maxPerUser) {
       throw new LimitReachedError(`You can have at most ${maxPerUser} notification channels`);
     }

@@ -6,6 +6,7 @@ import { fieldsToRowData, rowHeaders } from '@/lib/data/monitor-row';
 import type { MonitorFields } from '@/lib/schemas/monitor';
 import { randomToken } from '@/lib/ids';
 import { monitorKind } from '@/lib/monitor-kinds';
+import { lockUserForWrite } from '@/lib/data/users';
 
 // User-facing monitor access. Every function takes the owner's id and puts it in the
 // where clause, so another user's monitor is indistinguishable from a missing one.
@@ -62,7 +63,8 @@ async function assertWithinBudget(tx: Prisma.TransactionClient, userId: string, 
 export async function createMonitor(userId: string, fields: MonitorFields, maxPerUser: number, channelIds: string[] = [], budget?: CheckBudget): Promise<Monitor> {
   const db = getDb();
   return db.$transaction(async (tx) => {
-    // Counted inside the write transaction so parallel creates cannot slip past the limit.
+    // Counted inside the write transaction, after locking the user, so parallel creates (on any instance) cannot slip past the limit.
+    await lockUserForWrite(tx, userId);
     const count = await tx.monitor.count({ where: { userId } });
     if (count >= maxPerUser) throw new LimitReachedError(`You can have at most ${maxPerUser} monitors`);
     if (budget) await assertWithinBudget(tx, userId, budget, null);
@@ -79,7 +81,10 @@ export async function createMonitor(userId: string, fields: MonitorFields, maxPe
 
 export async function updateMonitor(userId: string, current: Monitor, fields: MonitorFields, budget?: CheckBudget): Promise<Monitor> {
   const count = await getDb().$transaction(async (tx) => {
-    if (budget) await assertWithinBudget(tx, userId, budget, current.id);
+    if (budget) {
+      await lockUserForWrite(tx, userId);
+      await assertWithinBudget(tx, userId, budget, current.id);
+    }
     const result = await tx.monitor.updateMany({
       where: { id: current.id, userId },
       data: {

@@ -77,3 +77,13 @@ export async function setPassword(userId: string, passwordHash: string): Promise
 export async function deleteUser(userId: string): Promise<void> {
   await getDb().user.delete({ where: { id: userId } });
 }
+
+/**
+ * Serialises a user's limit-checked writes (monitor and channel counts, the check budget): an
+ * update of the user's row inside the transaction holds that row until commit on PostgreSQL
+ * (SQLite's write lock already does), so a count taken after it cannot be raced by another
+ * instance's transaction under READ COMMITTED.
+ */
+export async function lockUserForWrite(tx: Prisma.TransactionClient, userId: string): Promise<void> {
+  await tx.user.updateMany({ where: { id: userId }, data: { updatedAt: new Date() } });
+}
