@@ -5,12 +5,14 @@
 // instances; (g) the web-only instance checks nothing yet forwards a manual check to the
 // owner; (h) manual checks through non-owners racing a 1 s schedule while the target flips
 // never leave a wrong status or a second DOWN alert; (i) the monitor limit per account holds
-// when creations race through every instance.
+// when creations race through every instance; and last, as it kills a worker, an alert whose
+// sender died mid-send is sent again by another instance.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppServer } from '../support/app-server';
 import { createDatabase, dropDatabase } from '../support/postgres';
 import { startFakeProviders, type FakeProviders } from '../support/fake-providers';
 import { startArrivalTarget, type ArrivalTarget } from './support/arrival-target';
+import { queryDb } from '../support/app-db';
 import { Client, health, inParallel, owners, startInstances, until } from './support/cluster';
 import { firstAfter, seconds } from './support/series';
 
@@ -278,5 +280,35 @@ describe('three worker instances and a web instance on one PostgreSQL database',
     expect(statuses.get(201), 'creations accepted').toBe(MONITOR_LIMIT);
     expect(statuses.get(409), 'creations refused as over the limit').toBe(attempts - MONITOR_LIMIT);
     expect(listed).toBe(MONITOR_LIMIT);
+  });
+
+  it('sends an alert again from another instance when the one sending it is killed mid-send', async () => {
+    // The first request to this hook never gets an answer; later ones get 200.
+    fake.on('/hook/j', { hang: true, times: 1 });
+    const hook = await createChannel('orphan hook', `${fake.url}/hook/j`);
+    const id = await createMonitor(workers[0], { name: 'j', url: `${target.url}/j/0`, intervalSeconds: 1, retries: 0, channelIds: [hook] });
+    await until('j UP', async () => (await statusOf(web, id)) === 'UP', 15_000, 200);
+    target.setStatus('/j/0', 500);
+    const sent = await until('the DOWN alert to reach the hook', async () => fake.requests.find((r) => r.path.startsWith('/hook/j')), 15_000, 100);
+    const [claim] = await queryDb<{ leaseOwner: string | null }>({ engine: 'postgresql', databaseUrl }, `SELECT "leaseOwner" FROM "Delivery" WHERE "monitorId" = ?`, id);
+    const sender = workers[workerIds.indexOf(claim?.leaseOwner ?? '')];
+    expect(sender, `the delivery is held by a worker (lease owner ${claim?.leaseOwner})`).toBeDefined();
+
+    const killAt = Date.now();
+    await sender.stop('SIGKILL');
+    const hookRequests = () => fake.requests.filter((r) => r.path.startsWith('/hook/j'));
+    const resent = await until('the alert sent again', async () => hookRequests().length >= 2 && hookRequests(), 60_000, 250);
+    const resentAfter = Date.now() - killAt;
+    const alerts = await until('the alert delivered', async () => {
+      const a = await alertsOf(web, id);
+      return a.length > 0 && a.every((x) => x.state === 'delivered') && a;
+    }, 15_000, 250);
+    const requests = hookRequests();
+    console.log(`sender ${claim?.leaseOwner} killed mid-send; the alert was sent again ${seconds(resentAfter)} later; ${requests.length} requests, event ids ${new Set(requests.map((r) => r.headers['x-pingboard-event-id'])).size}`);
+    // The sender's lease in Instance runs out within 8 s and the leader voids its delivery leases every 10 s.
+    expect(resentAfter, 'from the kill to the alert sent again').toBeLessThanOrEqual(25_000);
+    expect(resent[1].headers['x-pingboard-event-id'], 'the same event, sent again').toBe(sent.headers['x-pingboard-event-id']);
+    expect(requests.map((r) => r.json?.kind)).toEqual(['DOWN', 'DOWN']);
+    expect(alerts.map((a) => a.kind)).toEqual(['DOWN']);
   });
 });
