@@ -3,15 +3,16 @@
 // is checked once per interval and never twice within half an interval; (b) a SIGKILLed
 // instance's monitors are taken over with no monitor unchecked for more than two intervals
 // plus 10 s; (c) a new instance on the same database takes its share back, again without a
-// double check. The three run in order on one population: each phase starts from the
-// state the previous one left, as in a real deployment.
+// double check; and a clean stop (SIGTERM) hands its monitors over without checking any early.
+// They run in order on one population: each phase starts from the state the previous one
+// left, as in a real deployment.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServer } from '../support/app-server';
 import { startApp } from '../support/app-server';
 import { createDatabase, dropDatabase } from '../support/postgres';
 import { startArrivalTarget, type ArrivalTarget } from './support/arrival-target';
 import { Client, countChecks, health, inParallel, owners, startInstances, until, type Health } from './support/cluster';
-import { closePairs, firstAfter, longestGap, percentile, seconds, within } from './support/series';
+import { closePairs, firstAfter, longestGap, percentile, seconds, shortestGap, within } from './support/series';
 
 const MONITORS = 1000;
 const INTERVAL_S = 5;
@@ -20,6 +21,8 @@ const T = INTERVAL_S * 1000;
 const MIN_GAP_MS = T / 2;
 /** The longest a monitor may go unchecked when an instance dies: two intervals plus 10 s. */
 const MAX_TAKEOVER_GAP_MS = 2 * T + 10_000;
+/** No check may come sooner than this after the one before, except after a kill (see (b)). */
+const EARLY_MS = T - 500;
 /** How long the steady state is watched in (a): six intervals. */
 const WINDOW_MS = 6 * T;
 
@@ -116,6 +119,7 @@ describe('three instances, 1,000 monitors every 5 s, one PostgreSQL database', (
     const offCount = ids.map((_, i) => i).filter((i) => counts[i] < WINDOW_MS / T - 1 || counts[i] > WINDOW_MS / T + 1);
     expect(offCount.map((i) => `m${i}: ${counts[i]}`), 'monitors not checked about once per interval').toEqual([]);
     expect(Math.max(...gaps), 'longest gap between two checks of one monitor').toBeLessThanOrEqual(T * 1.5);
+    expect(Math.min(...ids.map((_, i) => shortestGap(series(i), from, to))), 'shortest gap between two checks of one monitor').toBeGreaterThanOrEqual(EARLY_MS);
 
     // Checked means stored too: the window's results reach the database within a few batches.
     const arrived = ids.reduce((n, _, i) => n + within(series(i), from + 1000, to - 1000).length, 0);
@@ -188,13 +192,51 @@ describe('three instances, 1,000 monitors every 5 s, one PostgreSQL database', (
     const gaps = ids.map((_, i) => longestGap(series(i), restartAt, endAt));
     const doubles = doubleChecks();
     const finalShares = owned(await healths());
+    const late = gaps.filter((g) => g > T + 1000).length;
     console.log(
       `(c) new instance healthy ${seconds(upAt - restartAt)} after start; shares ${shares.join(' / ')} ${seconds(balancedAt - upAt)} after it was up ` +
-        `(then ${finalShares.join(' / ')}); longest gap since the restart ${seconds(Math.max(...gaps))}; double checks over the whole run: ${doubles.length} ` +
+        `(then ${finalShares.join(' / ')}); longest gap since the restart ${seconds(Math.max(...gaps))} (${late} monitors over one interval + 1 s); double checks over the whole run: ${doubles.length} ` +
         `(${target.total()} arrivals in all)`,
     );
     expect(Math.max(...finalShares)).toBeLessThanOrEqual(2 * mean);
     expect(doubles, describeDoubles(doubles)).toHaveLength(0);
     expect(Math.max(...gaps), 'longest gap while the shares moved').toBeLessThanOrEqual(MAX_TAKEOVER_GAP_MS);
+    // A handover to the new instance continues each monitor's cadence: nothing is checked early.
+    const shortest = Math.min(...ids.map((_, i) => shortestGap(series(i), restartAt, endAt)));
+    expect(shortest, 'shortest gap between two checks of one monitor since the restart').toBeGreaterThanOrEqual(EARLY_MS);
+  });
+
+  it('hands the monitors of a cleanly stopped (SIGTERM) instance over without a double or early check', async () => {
+    const leaving = apps[2];
+    const leavingId = (await health(leaving)).instance;
+    const theirs = [...(await owners(databaseUrl))].filter(([, owner]) => owner === leavingId).map(([id]) => indexOf.get(id)!);
+    expect(theirs.length).toBeGreaterThan(MONITORS / 3 - 20);
+    const stopAt = Date.now();
+    const code = await leaving.stop('SIGTERM');
+    const exitedAt = Date.now();
+    apps.splice(2, 1);
+    retired.push(leaving);
+    expect(code, 'exit code of the clean stop').toBe(0);
+
+    await until('every monitor of the stopped instance checked again', async () => theirs.every((i) => firstAfter(series(i), exitedAt) !== null), MAX_TAKEOVER_GAP_MS + 10_000, 250);
+    const resumedAt = Date.now();
+    await until('one more interval after the handover', async () => ids.every((_, i) => firstAfter(series(i), resumedAt + T) !== null), 3 * T, 250);
+    const endAt = Date.now();
+    const gaps = theirs.map((i) => longestGap(series(i), stopAt - T, endAt));
+    const shortest = Math.min(...ids.map((_, i) => shortestGap(series(i), stopAt - T, endAt)));
+    const late = gaps.filter((g) => g > T + 1000).length;
+    const survivors = await until('the other two to own every monitor', async () => {
+      const counts = owned(await healths());
+      return counts.reduce((a, b) => a + b, 0) === MONITORS && counts;
+    }, 20_000);
+    const doubles = doubleChecks();
+    console.log(
+      `clean stop of ${leavingId} owning ${theirs.length}: exited ${seconds(exitedAt - stopAt)} after SIGTERM; its monitors' longest gap ${seconds(Math.max(...gaps))} ` +
+        `(p50 ${seconds(percentile(gaps, 50))}, ${late} of them over one interval + 1 s); shortest gap of any monitor ${shortest} ms; ` +
+        `the others own ${survivors.join(' / ')}; double checks over the whole run: ${doubles.length}`,
+    );
+    expect(doubles, describeDoubles(doubles)).toHaveLength(0);
+    expect(shortest, 'shortest gap between two checks of one monitor across the handover').toBeGreaterThanOrEqual(EARLY_MS);
+    expect(Math.max(...gaps), 'longest gap of a handed-over monitor').toBeLessThanOrEqual(MAX_TAKEOVER_GAP_MS);
   });
 });

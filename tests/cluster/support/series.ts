@@ -31,6 +31,14 @@ export function longestGap(times: number[], from: number, to: number): number {
   return Math.max(longest, to - previous);
 }
 
+/** The shortest time between two consecutive arrivals that both lie in [from, to]; Infinity for fewer than two. */
+export function shortestGap(times: number[], from: number, to: number): number {
+  const s = times.filter((t) => t >= from && t <= to);
+  let shortest = Number.POSITIVE_INFINITY;
+  for (let i = 1; i < s.length; i++) shortest = Math.min(shortest, s[i] - s[i - 1]);
+  return shortest;
+}
+
 /** The first arrival at or after `t`, or null. */
 export function firstAfter(times: number[], t: number): number | null {
   for (const x of times) if (x >= t) return x;
