@@ -50,6 +50,19 @@ export class Client {
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
 
+  /**
+   * A POST that, like any well-behaved client, tries again (at most 5 times) when the server
+   * answers 503 with Retry-After: the database was busy, e.g. many creations for one account
+   * waiting on its row lock.
+   */
+  async postRetryingBusy<T = any>(path: string, body?: unknown): Promise<JsonResponse<T>> {
+    for (let attempt = 1; ; attempt++) {
+      const res = await this.request<T>('POST', path, body);
+      if (res.status !== 503 || attempt === 5) return res;
+      await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after') ?? 1) * 1000));
+    }
+  }
+
   get = <T = any>(path: string) => this.request<T>('GET', path);
   post = <T = any>(path: string, body?: unknown) => this.request<T>('POST', path, body);
   patch = <T = any>(path: string, body?: unknown) => this.request<T>('PATCH', path, body);
