@@ -5,8 +5,9 @@
 // instances; (g) the web-only instance checks nothing yet forwards a manual check to the
 // owner; (h) manual checks through non-owners racing a 1 s schedule while the target flips
 // never leave a wrong status or a second DOWN alert; (i) the monitor limit per account holds
-// when creations race through every instance; and last, as it kills a worker, an alert whose
-// sender died mid-send is sent again by another instance.
+// when creations race through every instance; heartbeat pings through any instance reach the
+// owner; and last, as it kills a worker, an alert whose sender died mid-send is sent again by
+// another instance.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppServer } from '../support/app-server';
 import { createDatabase, dropDatabase } from '../support/postgres';
@@ -283,6 +284,43 @@ describe('three worker instances and a web instance on one PostgreSQL database',
     expect(listed, 'monitors of the account').toBe(MONITOR_LIMIT);
     expect(statuses.get(201), 'creations accepted in the race').toBe(ROOM);
     expect(statuses.get(409), 'creations refused as over the limit').toBe(RACE - ROOM);
+  });
+
+  it('applies heartbeat pings made through any instance on the owner, and alerts once when they stop', async () => {
+    const hook = await createChannel('heartbeat hook', `${fake.url}/hook/k`);
+    const created = await clientOn(workers[1]).post('/api/monitors', { name: 'k', type: 'heartbeat', intervalSeconds: 2, graceSeconds: 1, retries: 0, channelIds: [hook] });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id: string = created.body.monitor.id;
+    const pingPath = new URL(created.body.monitor.heartbeatUrl).pathname;
+    const owner = await ownerOf(id);
+    const nonOwners = everyApp().filter((a) => workerIds[workers.indexOf(a)] !== owner);
+    const kinds = () => deliveries('/hook/k').map((d) => d.kind);
+    const ping = async (app: AppServer) => {
+      const res = await fetch(`${app.url}${pingPath}`, { method: 'POST', signal: AbortSignal.timeout(15_000) });
+      expect(res.status, `a ping through ${app.url}`).toBe(200);
+    };
+
+    // A ping a second for eight seconds, each through another non-owner: the monitor stays UP.
+    const statuses: string[] = [];
+    let lastPingAt = 0;
+    for (let n = 0; n < 8; n++) {
+      const sentAt = Date.now();
+      await ping(nonOwners[n % nonOwners.length]);
+      lastPingAt = sentAt;
+      statuses.push(await statusOf(nonOwners[(n + 1) % nonOwners.length], id));
+      await until('the next second', async () => Date.now() >= sentAt + 1000, 2000, 50);
+    }
+    expect(statuses, 'status after each ping').toEqual(Array(8).fill('UP'));
+    expect(kinds(), 'alerts while the pings came in time').toEqual([]);
+
+    // Silence: DOWN once the period and grace (3 s) have passed; then one ping through the web instance brings it back.
+    await until('DOWN after the pings stopped', async () => (await statusOf(web, id)) === 'DOWN', 15_000, 200);
+    const downAfter = Date.now() - lastPingAt;
+    await ping(web);
+    expect(await statusOf(workers[0], id)).toBe('UP');
+    await until('the DOWN and UP alerts', async () => kinds().length >= 2, 15_000, 100);
+    console.log(`heartbeat owned by ${owner}: 8 pings through non-owners kept it UP; DOWN ${seconds(downAfter)} after the last ping; alerts ${kinds().join(',')}`);
+    expect(kinds()).toEqual(['DOWN', 'UP']);
   });
 
   it('sends an alert again from another instance when the one sending it is killed mid-send', async () => {
