@@ -2,10 +2,11 @@ import { defineConfig } from 'vitest/config';
 import os from 'node:os';
 import path from 'node:path';
 
-// Four projects so each layer can be run alone: pure/unit and loopback checker tests,
+// Five projects so each layer can be run alone: pure/unit and loopback checker tests,
 // integration tests against the built server on SQLite, the same integration tests on
-// PostgreSQL (one throwaway cluster for the project, a fresh database per app), and browser
-// tests in Chromium. TEST_ENGINE tells tests/support which engine a project runs on.
+// PostgreSQL (one throwaway cluster for the project, a fresh database per app), several
+// instances sharing one PostgreSQL database, and browser tests in Chromium. TEST_ENGINE tells
+// tests/support which engine a project runs on.
 const integration = {
   include: ['tests/integration/**/*.test.ts'],
   testTimeout: 60_000,
@@ -41,6 +42,20 @@ export default defineConfig({
           name: 'integration-postgresql',
           globalSetup: ['tests/support/build-once.ts', 'tests/support/postgres-setup.ts'],
           env: { TEST_ENGINE: 'postgresql' },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Several instances on one PostgreSQL database (takeover, handover, exactly-once alerts).
+          // One file at a time: each starts several servers that check many targets on 2 cores.
+          name: 'cluster',
+          include: ['tests/cluster/**/*.test.ts'],
+          globalSetup: ['tests/support/build-once.ts', 'tests/support/postgres-setup.ts'],
+          env: { TEST_ENGINE: 'postgresql' },
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -1,8 +1,8 @@
 // `npm test`: build the production app once if sources changed, run every Vitest project,
 // then print one plain summary line that CI can read.
 //
-// Two Vitest runs, one after the other: unit, integration (SQLite) and e2e, then
-// integration-postgresql. Both integration projects start real servers on timers, and running
+// Three Vitest runs, one after the other: unit, integration (SQLite) and e2e, then
+// integration-postgresql, then cluster (several instances on one PostgreSQL database). Both integration projects start real servers on timers, and running
 // them at once would have a 2-core machine starve both. Each run writes its own JSON report;
 // test-results/vitest.json is their sum, and so is the summary line.
 // With your own `--project` arguments there is one run, with exactly those.
@@ -31,6 +31,7 @@ const runs = ownProjects
   : [
       { name: 'sqlite', projects: ['unit', 'integration', 'e2e'] },
       { name: 'postgresql', projects: ['integration-postgresql'] },
+      { name: 'cluster', projects: ['cluster'] },
     ];
 
 const reports = [];
