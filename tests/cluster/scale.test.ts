@@ -193,9 +193,12 @@ describe('three instances, 1,000 monitors every 5 s, one PostgreSQL database', (
     const doubles = doubleChecks();
     const finalShares = owned(await healths());
     const late = gaps.filter((g) => g > T + 1000).length;
+    const freshId = (await health(fresh)).instance;
+    const moved = [...(await owners(databaseUrl))].filter(([, owner]) => owner === freshId).map(([id]) => gaps[indexOf.get(id)!]);
     console.log(
       `(c) new instance healthy ${seconds(upAt - restartAt)} after start; shares ${shares.join(' / ')} ${seconds(balancedAt - upAt)} after it was up ` +
-        `(then ${finalShares.join(' / ')}); longest gap since the restart ${seconds(Math.max(...gaps))} (${late} monitors over one interval + 1 s); double checks over the whole run: ${doubles.length} ` +
+        `(then ${finalShares.join(' / ')}); longest gap since the restart ${seconds(Math.max(...gaps))} (${late} monitors over one interval + 1 s); ` +
+        `the ${moved.length} handed to the new instance: gap p50 ${seconds(percentile(moved, 50))}, max ${seconds(Math.max(...moved))}; double checks over the whole run: ${doubles.length} ` +
         `(${target.total()} arrivals in all)`,
     );
     expect(Math.max(...finalShares)).toBeLessThanOrEqual(2 * mean);
