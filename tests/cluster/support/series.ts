@@ -31,12 +31,23 @@ export function longestGap(times: number[], from: number, to: number): number {
   return Math.max(longest, to - previous);
 }
 
-/** The shortest time between two consecutive arrivals that both lie in [from, to]; Infinity for fewer than two. */
-export function shortestGap(times: number[], from: number, to: number): number {
-  const s = times.filter((t) => t >= from && t <= to);
-  let shortest = Number.POSITIVE_INFINITY;
-  for (let i = 1; i < s.length; i++) shortest = Math.min(shortest, s[i] - s[i - 1]);
-  return shortest;
+/**
+ * Arrivals in [from, to] that came early for the monitor's cadence: sooner than `periodMs - tolMs`
+ * after the one before, and also sooner than two periods (less the tolerance) after the one
+ * before that. A late check followed by one on time is not early by this rule (the cadence is
+ * kept: the second is two periods after the check before the late one); a new owner that
+ * starts its own cadence instead of continuing the monitor's is.
+ * Returns [earlier, early] pairs.
+ */
+export function earlyArrivals(times: number[], periodMs: number, tolMs: number, from: number, to: number): Array<[number, number]> {
+  const early: Array<[number, number]> = [];
+  for (let k = 1; k < times.length; k++) {
+    if (times[k] < from || times[k] > to) continue;
+    const short = times[k] - times[k - 1] < periodMs - tolMs;
+    const offCadence = k < 2 || times[k] - times[k - 2] < 2 * periodMs - tolMs;
+    if (short && offCadence) early.push([times[k - 1], times[k]]);
+  }
+  return early;
 }
 
 /** The first arrival at or after `t`, or null. */
