@@ -1,11 +1,13 @@
 // `npm test`: build the production app once if sources changed, run every Vitest project,
 // then print one plain summary line that CI can read.
 //
-// Three Vitest runs. First unit and e2e (the browser is the heaviest thing here, and alone).
+// Four Vitest runs. First unit and e2e (the browser is the heaviest thing here, and alone).
 // Then the integration tests on SQLite and on PostgreSQL at the same time: each run takes one
 // file at a time, so a 2-core machine holds two files' servers, and the two runs together take
 // the time of the longer one (about 7 minutes) instead of the sum (about 12).
 // PINGBOARD_TEST_SERIAL=1 runs them one after the other, for a machine too slow for that.
+// Last, alone, the cluster project: several instances on one PostgreSQL database, each test
+// file starting several servers that check many targets.
 // The PostgreSQL run's output is kept in test-results/vitest-postgresql.log and printed after
 // the SQLite run's. Each run writes its own JSON report; test-results/vitest.json is their sum,
 // and so is the summary line. With your own `--project` arguments there is one run, with exactly those.
@@ -74,6 +76,7 @@ if (ownProjects) {
   } else {
     finished.push(...(await Promise.all([run('sqlite', ['integration']), run('postgresql', ['integration-postgresql'], { buffered: true })])));
   }
+  finished.push(await run('cluster', ['cluster']));
 }
 
 const reports = [];
