@@ -16,6 +16,7 @@ import buildOnce from '../tests/support/build-once';
 import { startApp, type AppServer } from '../tests/support/app-server';
 import { countRows } from '../tests/support/app-db';
 import { adminUrl, createDatabase, dropDatabase } from '../tests/support/postgres';
+import { hasPostgres } from '../scripts/postgres-cluster.mjs';
 import { startArrivalTarget, type ArrivalTarget } from '../tests/cluster/support/arrival-target';
 import { Client, health, until } from '../tests/cluster/support/cluster';
 import { cadenceErrors, closePairs, percentile, within } from '../tests/cluster/support/series';
@@ -26,7 +27,10 @@ const MONITORS = Number(process.env.MONITORS ?? 6000);
 const INTERVAL_S = Number(process.env.INTERVAL ?? 30);
 const INSTANCES = Number(process.env.INSTANCES ?? 3);
 const WATCH_INTERVALS = Math.max(2, Number(process.env.WATCH_INTERVALS ?? 3));
-const ENGINES = (process.env.ENGINES ?? 'postgresql,sqlite').split(',') as Array<'postgresql' | 'sqlite'>;
+/** Without PostgreSQL's server binaries (and no TEST_DATABASE_URL) only the SQLite figures can be had. */
+const postgresHere = Boolean(process.env.TEST_DATABASE_URL) || hasPostgres();
+const ENGINES = (process.env.ENGINES ?? 'postgresql,sqlite').split(',').filter((e) => e !== 'postgresql' || postgresHere) as Array<'postgresql' | 'sqlite'>;
+if (!postgresHere) console.log('cluster-scale: no PostgreSQL server binaries here (see PG_BIN); SQLite figures only');
 const T = INTERVAL_S * 1000;
 /** Time to claim the seeded monitors (500 a pass per instance, a pass every 2 s) with room to spare; they are first due after it. */
 const claimTimeMs = (instances: number) => Math.ceil(MONITORS / (500 * instances)) * 2500 + 10_000;
