@@ -5,7 +5,7 @@ import { runCheck } from '@/lib/checker/run-check';
 import { createDeliveryLoop, outboxFor } from '@/lib/alerting/runtime';
 import type { DeliveryLoop } from '@/lib/alerting/delivery-loop';
 import { loadMonitorState } from '@/lib/data/monitor-state';
-import { SIGNAL, signalsCanBeLost, subscribeSignals } from '@/lib/data/signals';
+import { publishSignal, SIGNAL, signalsCanBeLost, subscribeSignals } from '@/lib/data/signals';
 import { getDialectName } from '@/lib/data/database';
 import { getEnv } from '@/lib/env';
 import { logger } from '@/lib/logger';
@@ -61,7 +61,12 @@ export async function startInstance(): Promise<string> {
       startSpreadMs: 1500,
     });
     worker = w;
-    ownership = new Ownership(id, w, () => membership.live);
+    ownership = new Ownership(
+      id,
+      w,
+      () => membership.live,
+      () => void publishSignal(SIGNAL.rebalance, id).catch(() => undefined),
+    );
   }
   const role = env.WORKER ? 'worker' : 'web';
   let maintenance: Maintenance | null = null;
@@ -75,7 +80,7 @@ export async function startInstance(): Promise<string> {
 
   const own = ownership;
   const unsubscribe = await subscribeSignals(
-    [SIGNAL.monitor, SIGNAL.command, SIGNAL.commandDone],
+    [SIGNAL.monitor, SIGNAL.command, SIGNAL.commandDone, SIGNAL.rebalance],
     (channel, payload) => {
       if (channel === SIGNAL.monitor) {
         const { origin, monitorId } = parseMonitorSignal(payload);
@@ -83,6 +88,7 @@ export async function startInstance(): Promise<string> {
       }
       else if (channel === SIGNAL.command) commands.onCommandSignal(payload);
       else if (channel === SIGNAL.commandDone) commands.onCommandDone(payload);
+      else if (channel === SIGNAL.rebalance && payload !== id) own?.poke();
     },
     () => {
       // Signals sent while the listening connection was down are gone: look for what they said.
@@ -107,7 +113,9 @@ export async function startInstance(): Promise<string> {
 
   installShutdown(async () => {
     if (commandPoll) clearInterval(commandPoll);
-    // Hand monitors back first (with their next due times), so the others continue them at once.
+    // Hand monitors back first (with their next due times), so the others continue them at once;
+    // retired first, so the others size their shares without this instance.
+    if (ownership) await membership.retire();
     await ownership?.stop();
     await worker?.stop();
     await deliveries?.stop();

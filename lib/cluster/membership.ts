@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { registerInstance, removeInstance, removeOtherInstances, renewInstance } from '@/lib/data/instances';
+import { registerInstance, removeInstance, removeOtherInstances, renewInstance, retireWorker } from '@/lib/data/instances';
 import { logger } from '@/lib/logger';
 import { FENCE_MS, HEARTBEAT_MS, LEASE_MS } from './timing';
 
@@ -46,6 +46,11 @@ export class Membership {
       }
     }, 500);
     this.fence.unref();
+  }
+
+  /** Shutdown, first step: the others size their shares without this instance before it hands its monitors back. */
+  async retire(): Promise<void> {
+    await retireWorker(this.id).catch((err) => logger.warn({ err }, 'marking this instance as stopping failed'));
   }
 
   async leave(): Promise<void> {

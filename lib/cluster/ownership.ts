@@ -32,6 +32,8 @@ export class Ownership {
     private readonly instanceId: string,
     private readonly worker: MonitorWorker,
     private readonly isLive: () => boolean,
+    /** Monitors were handed back: the others should claim them now rather than at their next pass. */
+    private readonly onHandedBack: () => void = () => undefined,
   ) {}
 
   get count(): number {
@@ -84,9 +86,12 @@ export class Ownership {
       for (const m of claimed) this.adopt(m, true);
       if (claimed.length) logger.info({ claimed: claimed.length, owned: this.owned.size, target: this.target, instances: live.length }, 'claimed monitors');
     } else if (this.owned.size > this.target + 1) {
-      const excess = [...this.owned.keys()].slice(0, this.owned.size - this.target);
+      // Those due last: the instance that takes them has the most time to claim them before they are due.
+      const due = (id: string) => this.worker.nextDueAt(id) ?? Number.POSITIVE_INFINITY;
+      const excess = [...this.owned.keys()].sort((a, b) => due(b) - due(a)).slice(0, this.owned.size - this.target);
       await this.handBack(excess);
       logger.info({ released: excess.length, owned: this.owned.size, target: this.target, instances: live.length }, 'handed monitors to other instances');
+      this.onHandedBack();
     }
     if (signalsCanBeLost() && Date.now() - this.lastReconcile >= RECONCILE_MS) await this.reconcile();
   }
@@ -149,7 +154,8 @@ export class Ownership {
       await this.worker.release(monitorId);
       return;
     }
-    if (!m.active) return;
+    // Someone else's, or paused: nothing to do here.
+    if (!m.active || m.ownerId !== null) return;
     // A new (or resumed) monitor: take it if that keeps this instance within its share.
     this.activeTotal++;
     this.target = Math.ceil(this.activeTotal / this.liveCount);
@@ -187,17 +193,22 @@ export class Ownership {
     if (this.timer) clearTimeout(this.timer);
     await this.passing;
     await Promise.allSettled([...this.signalChains.values()]);
-    await this.handBack([...this.owned.keys()]);
+    const all = [...this.owned.keys()];
+    await this.handBack(all);
+    if (all.length) this.onHandedBack();
   }
 }
 
 /**
  * When a newly owned monitor's next check is due: as the previous owner left it, and never
- * before a full interval after its last stored check; null when that is already past (the
- * worker then spreads such monitors over a few seconds).
+ * before a full interval after its last stored check; null when that is more than an interval
+ * past (the worker then spreads such monitors over a moment).
  */
 function dueAt(m: Monitor): number | null {
-  const afterLast = m.lastCheckedAt ? m.lastCheckedAt.getTime() + m.intervalSeconds * 1000 : 0;
+  const interval = m.intervalSeconds * 1000;
+  const afterLast = m.lastCheckedAt ? m.lastCheckedAt.getTime() + interval : 0;
   const due = Math.max(m.nextDueAt?.getTime() ?? 0, afterLast);
-  return due > Date.now() ? due : null;
+  // Due within the last interval (a handover that took a moment): check it now, on its beat as
+  // nearly as can be. Longer overdue (its owner died): spread with the others.
+  return due > Date.now() - interval ? due : null;
 }

@@ -40,6 +40,11 @@ export async function isInstanceLive(id: string, now: Date): Promise<boolean> {
   return (await getDb().instance.count({ where: { id, expiresAt: { gt: now } } })) > 0;
 }
 
+/** A stopping instance stops counting as a worker (the others' shares grow), while still owning what it holds until it hands it back. */
+export async function retireWorker(id: string): Promise<void> {
+  await getDb().instance.updateMany({ where: { id }, data: { worker: false } });
+}
+
 export async function removeInstance(id: string): Promise<void> {
   await getDb().instance.deleteMany({ where: { id } });
 }

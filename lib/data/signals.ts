@@ -11,6 +11,8 @@ export const SIGNAL = {
   command: 'pingboard_command',
   /** A command was answered; payload: the command's id. */
   commandDone: 'pingboard_command_done',
+  /** An instance handed monitors back; payload: its id. The others claim at once. */
+  rebalance: 'pingboard_rebalance',
 } as const;
 
 export function publishSignal(channel: string, payload: string): Promise<void> {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDb } from '@/lib/db/client';
+import { getDb, getDialect } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { ConflictError } from '@/lib/errors';
 
@@ -27,10 +27,13 @@ export async function createFirstUser(email: string, passwordHash: string): Prom
   try {
     return await getDb().$transaction(async (tx) => {
       if (await tx.user.findFirst({ select: { id: true } })) return null;
-      // Two first sign-ups at once (on two instances) both see no user; the unique key of this
-      // marker lets only one of them commit. A marker left by an account deleted since is cleared first.
-      await tx.setting.deleteMany({ where: { key: FIRST_USER } });
-      await tx.setting.create({ data: { key: FIRST_USER, value: email } });
+      // On PostgreSQL two first sign-ups at once (on two instances) both see no user; the unique
+      // key of this marker lets only one of them commit. A marker left by an account deleted
+      // since is cleared first. SQLite's write lock already lets only one through.
+      if (getDialect().name === 'postgresql') {
+        await tx.setting.deleteMany({ where: { key: FIRST_USER } });
+        await tx.setting.create({ data: { key: FIRST_USER, value: email } });
+      }
       return tx.user.create({ data: { email, passwordHash }, select: sessionSelect });
     });
   } catch (err) {

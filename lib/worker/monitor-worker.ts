@@ -144,6 +144,11 @@ export class MonitorWorker {
     if (entry) entry.state = state;
   }
 
+  /** When a scheduled monitor's next check is due (epoch ms); null when it has no timer here. */
+  nextDueAt(monitorId: string): number | null {
+    return this.timers.has(monitorId) ? (this.entries.get(monitorId)?.nextDueAt ?? null) : null;
+  }
+
   /** Ids of the monitors this worker holds timers for. */
   scheduledIds(): string[] {
     return [...this.timers.keys()];
