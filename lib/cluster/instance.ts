@@ -40,7 +40,7 @@ export async function startInstance(): Promise<string> {
     env.WORKER,
     {
       onLost: () => ownership?.dropAll(),
-      onRegained: () => ownership?.poke(),
+      onRegained: () => ownership?.regained(),
     },
     database === 'sqlite',
   );

@@ -77,7 +77,7 @@ export class Membership {
   private async beat(): Promise<void> {
     const started = Date.now();
     try {
-      if (await renewInstance(this.id, new Date(started), new Date(started + LEASE_MS))) {
+      if (await renewInstance(this.id, new Date(started), new Date(started + LEASE_MS), this.soleInstance)) {
         this.lastRenewedAt = started;
         if (!this.live) {
           this.live = true;

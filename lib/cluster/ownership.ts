@@ -25,6 +25,7 @@ export class Ownership {
   private activeTotal = 0;
   private liveCount = 1;
   private lastReconcile = 0;
+  private reconcileNow = false;
   /** Per monitor, signals are handled one at a time and in order. */
   private readonly signalChains = new Map<string, Promise<void>>();
 
@@ -48,8 +49,17 @@ export class Ownership {
     this.schedule(0);
   }
 
-  /** Rebalance now (an instance joined or left, this one regained its lease). */
+  /** Rebalance now (an instance joined or left). */
   poke(): void {
+    this.schedule(0);
+  }
+
+  /**
+   * This instance holds a lease again after losing it: monitors the database still says it owns
+   * (nobody took them meanwhile) are taken up again at the next pass, with the rest of its share.
+   */
+  regained(): void {
+    this.reconcileNow = true;
     this.schedule(0);
   }
 
@@ -93,7 +103,10 @@ export class Ownership {
       logger.info({ released: excess.length, owned: this.owned.size, target: this.target, instances: live.length }, 'handed monitors to other instances');
       this.onHandedBack();
     }
-    if (signalsCanBeLost() && Date.now() - this.lastReconcile >= RECONCILE_MS) await this.reconcile();
+    if (this.reconcileNow || (signalsCanBeLost() && Date.now() - this.lastReconcile >= RECONCILE_MS)) {
+      this.reconcileNow = false;
+      await this.reconcile();
+    }
   }
 
   private adopt(m: Monitor, spread = false): void {

@@ -19,9 +19,16 @@ export async function registerInstance(row: InstanceRow, now: Date, expiresAt: D
   });
 }
 
-/** Renews the lease; false when the row is gone (the others declared this instance dead). */
-export async function renewInstance(id: string, now: Date, expiresAt: Date): Promise<boolean> {
-  const { count } = await getDb().instance.updateMany({ where: { id, expiresAt: { gt: now } }, data: { heartbeatAt: now, expiresAt } });
+/**
+ * Renews the lease; false when it had expired or the row is gone (the others may have taken this
+ * instance's monitors). `whateverItsState`: renew regardless (the sole instance of a SQLite file,
+ * which nobody can take over from).
+ */
+export async function renewInstance(id: string, now: Date, expiresAt: Date, whateverItsState = false): Promise<boolean> {
+  const { count } = await getDb().instance.updateMany({
+    where: { id, ...(whateverItsState ? {} : { expiresAt: { gt: now } }) },
+    data: { heartbeatAt: now, expiresAt },
+  });
   return count === 1;
 }
 

@@ -23,22 +23,23 @@ export async function createUser(email: string, passwordHash: string): Promise<S
 }
 
 /** With sign-up closed: creates the account only while there is none, in one transaction; null when one exists. */
-export async function createFirstUser(email: string, passwordHash: string): Promise<SessionUser | null> {
+export async function createFirstUser(email: string, passwordHash: string, staleMarkerCleared = false): Promise<SessionUser | null> {
+  const db = getDb();
   try {
-    return await getDb().$transaction(async (tx) => {
+    return await db.$transaction(async (tx) => {
       if (await tx.user.findFirst({ select: { id: true } })) return null;
       // On PostgreSQL two first sign-ups at once (on two instances) both see no user; the unique
-      // key of this marker lets only one of them commit. A marker left by an account deleted
-      // since is cleared first. SQLite's write lock already lets only one through.
-      if (getDialect().name === 'postgresql') {
-        await tx.setting.deleteMany({ where: { key: FIRST_USER } });
-        await tx.setting.create({ data: { key: FIRST_USER, value: email } });
-      }
+      // key of this marker lets only one of them commit. SQLite's write lock already lets only one through.
+      if (getDialect().name === 'postgresql') await tx.setting.create({ data: { key: FIRST_USER, value: email } });
       return tx.user.create({ data: { email, passwordHash }, select: sessionSelect });
     });
   } catch (err) {
-    if ((err as { code?: string }).code === 'P2002') return null;
-    throw err;
+    if ((err as { code?: string }).code !== 'P2002') throw err;
+    // Someone else's first sign-up won, or the marker outlived every account (all deleted since):
+    // then clear it and try once more.
+    if (staleMarkerCleared || (await hasAnyUser())) return null;
+    await db.setting.deleteMany({ where: { key: FIRST_USER } });
+    return createFirstUser(email, passwordHash, true);
   }
 }
 

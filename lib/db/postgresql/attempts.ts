@@ -31,6 +31,10 @@ export const postgresAttempts: SharedAttemptStatements = {
     return db.$transaction(async (tx) => {
       // The recount below relies on READ COMMITTED's per-statement snapshot, whatever the server's default.
       await tx.$executeRaw`SET TRANSACTION ISOLATION LEVEL READ COMMITTED`;
+      // Many parallel guesses at one key queue here one by one; under load that queue can take
+      // longer than the pool's general lock_timeout, and a guess must then be counted (or
+      // refused with 429), not answered 503.
+      await tx.$executeRaw`SET LOCAL lock_timeout = '20s'`;
       for (const lock of locks) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${lock}::bigint)`;
       // Per limit, the newest attempt that must leave the window before another fits: the max-th
       // newest within it. None means there is room. The index on (kind, key, at) serves it.
@@ -50,6 +54,6 @@ export const postgresAttempts: SharedAttemptStatements = {
         SELECT r."id", ${kind}, r."key", ${ts(Prisma.sql`${nowMs}::bigint`)}
         FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("id" text, "key" text)`;
       return { allowed: true };
-    });
+    }, { maxWait: 10_000, timeout: 25_000 });
   },
 };

@@ -10,8 +10,8 @@ import { postgresAttempts } from './attempts';
 type Num = number | bigint | string | null;
 const num = (v: Num): number => Number(v ?? 0);
 
-/** epoch ms -> timestamp(3) */
-const ts = (ms: number | null | Prisma.Sql) => Prisma.sql`(TIMESTAMP '1970-01-01' + (${ms})::bigint * INTERVAL '1 millisecond')`;
+/** epoch ms -> timestamp(3); float8, so a fractional millisecond never fails a cast. */
+const ts = (ms: number | null | Prisma.Sql) => Prisma.sql`(TIMESTAMP '1970-01-01' + (${ms})::float8 * INTERVAL '1 millisecond')`;
 /** timestamp column -> epoch ms */
 const ms = (column: Prisma.Sql) => Prisma.sql`(EXTRACT(EPOCH FROM ${column}) * 1000)::bigint`;
 const json = (value: unknown) => Prisma.sql`${JSON.stringify(value)}::jsonb`;
@@ -107,7 +107,7 @@ export const postgresStatements: DialectStatements = {
 
   async bucketCounts(db, monitorId, ranges, originMs, widthMs) {
     const rows = await db.$queryRaw<Array<{ bucket: Num; total: Num; up: Num; latencySum: Num; latencyCount: Num }>>`
-      SELECT FLOOR((${ms(Prisma.raw('c."checkedAt"'))} - ${originMs}::bigint) / ${widthMs}::bigint)::bigint AS bucket, COUNT(*)::bigint AS total,
+      SELECT FLOOR((${ms(Prisma.raw('c."checkedAt"'))} - ${originMs}::float8) / ${widthMs}::float8)::bigint AS bucket, COUNT(*)::bigint AS total,
              COUNT(*) FILTER (WHERE c."status" = 'UP')::bigint AS up,
              COALESCE(SUM(c."latencyMs"), 0)::bigint AS "latencySum", COUNT(c."latencyMs")::bigint AS "latencyCount"
       FROM jsonb_to_recordset(${json(ranges)}) AS e("from" bigint, "to" bigint)
