@@ -1,5 +1,6 @@
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { BucketCountRow, CountRow, DialectStatements, RecentCheckRow } from '@/lib/db/dialect';
+import type { BucketCountRow, DialectStatements, RecentCheckRow } from '@/lib/db/dialect';
+import { countRows, num, type Num } from '@/lib/db/count-rows';
 import { ensureCheckPartitions, PARTITION_LOCK, partitionsBefore } from './partitions';
 import { postgresAttempts } from './attempts';
 
@@ -7,19 +8,12 @@ import { postgresAttempts } from './attempts';
 // travels as one JSON parameter unpacked by jsonb_to_recordset, so one statement writes a
 // whole batch. Time crosses the seam as epoch milliseconds; columns are timestamp(3) in UTC.
 
-type Num = number | bigint | string | null;
-const num = (v: Num): number => Number(v ?? 0);
 
 /** epoch ms -> timestamp(3); float8, so a fractional millisecond never fails a cast. */
 const ts = (ms: number | null | Prisma.Sql) => Prisma.sql`(TIMESTAMP '1970-01-01' + (${ms})::float8 * INTERVAL '1 millisecond')`;
 /** timestamp column -> epoch ms */
 const ms = (column: Prisma.Sql) => Prisma.sql`(EXTRACT(EPOCH FROM ${column}) * 1000)::bigint`;
 const json = (value: unknown) => Prisma.sql`${JSON.stringify(value)}::jsonb`;
-
-function counts(rows: Array<{ monitorId: string; total: Num; up: Num; latencySum: Num; latencyCount: Num }>): CountRow[] {
-  return rows.map((r) => ({ monitorId: r.monitorId, total: num(r.total), up: num(r.up), latencySum: num(r.latencySum), latencyCount: num(r.latencyCount) }));
-}
-
 
 export const postgresStatements: DialectStatements = {
   insertChecks(db, rows) {
@@ -82,7 +76,7 @@ export const postgresStatements: DialectStatements = {
   },
 
   async rollupCountsSince(db, monitorIds, fromHourMs) {
-    return counts(
+    return countRows(
       await db.$queryRaw`
         SELECT r."monitorId" AS "monitorId", SUM(r."totalChecks")::bigint AS total, SUM(r."upChecks")::bigint AS up,
                SUM(r."latencySum")::bigint AS "latencySum", SUM(r."latencyCount")::bigint AS "latencyCount"
@@ -93,7 +87,7 @@ export const postgresStatements: DialectStatements = {
   },
 
   async checkCountsBetween(db, monitorIds, fromMs, toMs) {
-    return counts(
+    return countRows(
       await db.$queryRaw`
         SELECT c."monitorId" AS "monitorId", COUNT(*)::bigint AS total,
                COUNT(*) FILTER (WHERE c."status" = 'UP')::bigint AS up,

@@ -1,4 +1,5 @@
-import type { BucketCountRow, CountRow, DialectStatements, RecentCheckRow } from '@/lib/db/dialect';
+import type { BucketCountRow, DialectStatements, RecentCheckRow } from '@/lib/db/dialect';
+import { countRows, num, type Num } from '@/lib/db/count-rows';
 
 // SQLite's bulk statements. A batch travels as one JSON parameter unpacked by json_each, so a
 // statement costs the same few microseconds of driver work whether it carries 1 row or 500
@@ -6,13 +7,6 @@ import type { BucketCountRow, CountRow, DialectStatements, RecentCheckRow } from
 // enough to make other monitors' timers late: bench/schedule-under-load.ts). CROSS JOIN pins
 // SQLite's loop order: for each listed monitor or range, one index range scan. Uptime counts
 // leave out BLOCKED checks (refused by the outbound policy), as the rollups do (lib/data/checks.ts).
-
-type Num = number | bigint | null;
-const num = (v: Num): number => Number(v ?? 0);
-
-function counts(rows: Array<{ monitorId: string; total: Num; up: Num; latencySum: Num; latencyCount: Num }>): CountRow[] {
-  return rows.map((r) => ({ monitorId: r.monitorId, total: num(r.total), up: num(r.up), latencySum: num(r.latencySum), latencyCount: num(r.latencyCount) }));
-}
 
 export const sqliteStatements: DialectStatements = {
   insertChecks(db, rows) {
@@ -77,7 +71,7 @@ export const sqliteStatements: DialectStatements = {
   },
 
   async rollupCountsSince(db, monitorIds, fromHourMs) {
-    return counts(
+    return countRows(
       await db.$queryRaw`
         SELECT r."monitorId" AS "monitorId", SUM(r."totalChecks") AS total, SUM(r."upChecks") AS up,
                SUM(r."latencySum") AS "latencySum", SUM(r."latencyCount") AS "latencyCount"
@@ -88,7 +82,7 @@ export const sqliteStatements: DialectStatements = {
   },
 
   async checkCountsBetween(db, monitorIds, fromMs, toMs) {
-    return counts(
+    return countRows(
       await db.$queryRaw`
         SELECT c."monitorId" AS "monitorId", COUNT(*) AS total,
                SUM(CASE WHEN c."status" = 'UP' THEN 1 ELSE 0 END) AS up,
