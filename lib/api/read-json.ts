@@ -3,14 +3,41 @@ import { ApiError } from '@/lib/api/errors';
 /** Large enough for a monitor with a 64 KiB request body and its headers, small enough to refuse abuse at once. */
 export const MAX_JSON_BODY_BYTES = 256 * 1024;
 
+/** Past this, a refused upload is cut off rather than read to its end. */
+const DRAIN_LIMIT_BYTES = 32 * 1024 * 1024;
+
 /**
- * Reads a JSON body with a hard size cap. The declared length is checked first and the
- * stream is cancelled the moment it passes the cap, so a 10 MB upload costs nothing.
+ * Reads a refused body to its end in the background, discarding it, so the connection closes
+ * cleanly after the answer: a server that stops reading an upload it has answered makes the
+ * kernel reset the connection, and the client may lose the answer with it. Bounded, so a
+ * bottomless upload is still cut off.
+ */
+function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>, alreadyRead = 0): void {
+  void (async () => {
+    let size = alreadyRead;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      size += value.byteLength;
+      if (size > DRAIN_LIMIT_BYTES) {
+        await reader.cancel();
+        return;
+      }
+    }
+  })().catch(() => undefined);
+}
+
+/**
+ * Reads a JSON body with a hard size cap. The declared length is checked first, and the answer
+ * comes the moment the cap is passed; the rest of the upload is discarded unread.
  */
 export async function readJsonBody(req: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<unknown> {
   const tooLarge = () => new ApiError('payload_too_large', `Request body must be at most ${maxBytes} bytes`);
   const declared = Number(req.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    if (req.body) discardRest(req.body.getReader());
+    throw tooLarge();
+  }
   if (!req.body) throw new ApiError('invalid_json', 'Request body must be a JSON object');
 
   const reader = req.body.getReader();
@@ -21,7 +48,7 @@ export async function readJsonBody(req: Request, maxBytes = MAX_JSON_BODY_BYTES)
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      discardRest(reader, size);
       throw tooLarge();
     }
     chunks.push(value);

@@ -26,6 +26,8 @@ export class Ownership {
   private liveCount = 1;
   private lastReconcile = 0;
   private reconcileNow = false;
+  /** Until this instance's first balance pass. */
+  private starting = true;
   /** Per monitor, signals are handled one at a time and in order. */
   private readonly signalChains = new Map<string, Promise<void>>();
 
@@ -91,9 +93,15 @@ export class Ownership {
     this.activeTotal = total;
     this.liveCount = live.length;
     this.target = Math.ceil(total / live.length);
+    const starting = this.starting;
+    this.starting = false;
     if (this.owned.size < this.target) {
       const claimed = await claimMonitors(this.instanceId, Math.min(this.target - this.owned.size, CLAIM_BATCH), now);
-      for (const m of claimed) this.adopt(m, true);
+      // A claimed monitor may just have been checked by another instance: keep its cadence. Only
+      // an instance starting alone (a restart of the only one, as with SQLite, or the first of a
+      // cluster) checks everything in a quick first round, as users expect after a restart.
+      const keepCadence = !(starting && live.length === 1);
+      for (const m of claimed) this.adopt(m, { spread: true, keepCadence });
       if (claimed.length) logger.info({ claimed: claimed.length, owned: this.owned.size, target: this.target, instances: live.length }, 'claimed monitors');
     } else if (this.owned.size > this.target + 1) {
       // Those due last: the instance that takes them has the most time to claim them before they are due.
@@ -109,9 +117,9 @@ export class Ownership {
     }
   }
 
-  private adopt(m: Monitor, spread = false): void {
+  private adopt(m: Monitor, how: { spread?: boolean; keepCadence?: boolean } = {}): void {
     this.owned.set(m.id, m.revision);
-    this.worker.adopt(m, dueAt(m), spread);
+    this.worker.adopt(m, how.keepCadence ? dueAt(m) : null, how.spread ?? false);
   }
 
   /** Stops checking these monitors and gives them back with their next due time. */
@@ -154,7 +162,8 @@ export class Ownership {
         return;
       }
       if (!this.owned.has(monitorId)) {
-        this.adopt(m);
+        // Ours in the database, not here (a lease regained): its cadence goes on.
+        this.adopt(m, { keepCadence: true });
         return;
       }
       this.owned.set(monitorId, m.revision);
@@ -180,6 +189,7 @@ export class Ownership {
     if (this.stopping || !this.isLive()) return null;
     const live = await liveWorkerIds(new Date());
     const m = await claimMonitor(this.instanceId, monitorId, live);
+    // New, resumed, or about to be checked by hand: soon.
     if (m) this.adopt(m);
     return m;
   }

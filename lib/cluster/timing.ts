@@ -17,5 +17,5 @@ export const BALANCE_MS = 2000;
 export const RECONCILE_MS = 5000;
 /** Where signals can be lost, waiting commands are also looked for this often. */
 export const COMMAND_POLL_MS = 1000;
-/** A monitor claimed in one pass at most: a joining instance ramps up instead of one burst. */
-export const CLAIM_BATCH = 500;
+/** Monitors claimed in one pass at most (their first checks are spread in any case). */
+export const CLAIM_BATCH = 10_000;
