@@ -11,6 +11,7 @@ import type { StatusAlerts } from '@/lib/worker/status-alerts';
 import { monitorKind, type CheckAction } from '@/lib/monitor-kinds';
 import { logger } from '@/lib/logger';
 import type { WorkerStatus } from '@/lib/worker/command-port';
+import { workerHealth } from '@/lib/worker/worker-health';
 
 // The MonitorWorker owns one timer per active monitor (the `timers` Map) and runs each
 // check as: probe -> status transition -> store (batched) -> alert. Checks of one monitor
@@ -54,9 +55,6 @@ export interface CheckRun {
 }
 
 const FIRST_CHECK_DELAY_MS = 200;
-/** A write queue this long, or writes failing this long, makes the health check say degraded. */
-const DEGRADED_QUEUE = 2000;
-const DEGRADED_AFTER_MS = 3000;
 
 export class MonitorWorker {
   readonly timers = new Map<string, NodeJS.Timeout>();
@@ -75,19 +73,11 @@ export class MonitorWorker {
     return this.timers.size;
   }
 
-  /** What the health check reports: degraded once writes queue up or have failed for a few seconds. */
-  status(now = Date.now()): WorkerStatus {
-    const pendingResults = this.writer.pendingCount;
-    const backlog = this.deps.alerts.backlog ?? { pending: 0, stalledSince: null };
-    const stalled = (since: number | null) => since !== null && now - since >= DEGRADED_AFTER_MS;
-    return {
-      running: this.running,
-      scheduled: this.timers.size,
-      owned: this.timers.size,
-      pendingResults,
-      pendingStateWrites: backlog.pending,
-      degraded: pendingResults >= DEGRADED_QUEUE || stalled(this.writer.failingSince) || stalled(backlog.stalledSince),
-    };
+  /** What the health check reports of this worker (how many monitors it owns, lib/cluster knows). */
+  status(now = Date.now()): Omit<WorkerStatus, 'owned'> {
+    const results = { pending: this.writer.pendingCount, failingSince: this.writer.failingSince };
+    const stateWrites = this.deps.alerts.backlog ?? { pending: 0, stalledSince: null };
+    return { running: this.running, scheduled: this.timers.size, ...workerHealth({ results, stateWrites }, now) };
   }
 
   async start(): Promise<void> {
@@ -149,11 +139,6 @@ export class MonitorWorker {
     return this.timers.has(monitorId) ? (this.entries.get(monitorId)?.nextDueAt ?? null) : null;
   }
 
-  /** Ids of the monitors this worker holds timers for. */
-  scheduledIds(): string[] {
-    return [...this.timers.keys()];
-  }
-
   /** Called after a monitor is created or updated: (re)arms its timer only when its schedule or probe changed. */
   sync(monitor: Monitor): void {
     if (!this.running) return;
@@ -170,13 +155,6 @@ export class MonitorWorker {
     }
     const entry = this.entryFor(monitor);
     this.arm(entry, this.firstDelay(monitor, FIRST_CHECK_DELAY_MS));
-  }
-
-  remove(monitorId: string): void {
-    this.disarm(monitorId);
-    const entry = this.entries.get(monitorId);
-    if (entry) entry.removed = true;
-    this.entries.delete(monitorId);
   }
 
   /** Runs a check now, after any check of this monitor already under way, and applies it like a scheduled one. */

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
+import { readDmmf } from '../support/prisma-dmmf';
 
 // prisma/schema.prisma (SQLite) and prisma/postgresql/schema.prisma describe one data model:
 // the code uses SQLite's generated client type for both engines (lib/db/postgresql/connect.ts),
@@ -9,9 +7,6 @@ import { createRequire } from 'node:module';
 // the compiler cannot see. Both files go through Prisma's own parser (WebAssembly, no
 // download) and their whole DMMF must be equal, doc comments aside, but for the exception
 // named below. Each schema-matches-migrations test then holds its engine's SQL to its file.
-
-const require = createRequire(import.meta.url);
-const wasm = require('@prisma/prisma-schema-wasm') as { get_dmmf: (params: string) => string };
 
 interface Field {
   name: string;
@@ -38,13 +33,9 @@ interface Datamodel {
   indexes: Index[];
 }
 
-const root = path.resolve(import.meta.dirname, '..', '..');
-
 /** The DMMF without doc comments, which are prose and may differ. */
 function datamodel(file: string): Datamodel {
-  const schema = fs.readFileSync(path.join(root, file), 'utf8');
-  const dmmf = JSON.parse(wasm.get_dmmf(JSON.stringify({ prismaSchema: schema })), (key, value) => (key === 'documentation' ? undefined : value));
-  return dmmf.datamodel as Datamodel;
+  return readDmmf<{ datamodel: Datamodel }>(file, { withoutDocs: true }).datamodel;
 }
 
 const sqlite = datamodel('prisma/schema.prisma');

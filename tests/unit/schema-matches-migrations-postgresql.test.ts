@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import pg from 'pg';
 import { migratePostgres } from '@/lib/db/postgresql/migrate';
 import { partitionsFor } from '@/lib/db/postgresql/partitions';
 import { startServer } from '../support/postgres';
+import { readDmmf, type DmmfField } from '../support/prisma-dmmf';
 import { createDatabase, dropDatabase } from '../../scripts/postgres-cluster.mjs';
 
 // The PostgreSQL twin of schema-matches-migrations.test.ts: the hand-written SQL migrations in
@@ -15,35 +15,9 @@ import { createDatabase, dropDatabase } from '../../scripts/postgres-cluster.mjs
 // is a fresh one on a throwaway cluster (or TEST_DATABASE_URL's server), migrated by the app's
 // own migratePostgres, and read back from pg_catalog.
 
-const require = createRequire(import.meta.url);
-const wasm = require('@prisma/prisma-schema-wasm') as { get_dmmf: (params: string) => string };
-
-interface DmmfField {
-  name: string;
-  kind: 'scalar' | 'object' | 'enum';
-  type: string;
-  nativeType: unknown;
-  isRequired: boolean;
-  isUpdatedAt: boolean;
-  hasDefaultValue: boolean;
-  default?: unknown;
-  relationFromFields?: string[];
-  relationToFields?: string[];
-  relationOnDelete?: string;
-}
-interface Dmmf {
-  datamodel: {
-    enums: Array<{ name: string; values: Array<{ name: string }> }>;
-    models: Array<{ name: string; fields: DmmfField[] }>;
-    indexes: Array<{ model: string; type: 'id' | 'unique' | 'normal'; name?: string; dbName?: string; fields: Array<{ name: string }> }>;
-  };
-}
-
 const root = path.resolve(import.meta.dirname, '..', '..');
 const migrationsDir = path.join(root, 'prisma/postgresql/migrations');
-const dmmf = JSON.parse(
-  wasm.get_dmmf(JSON.stringify({ prismaSchema: fs.readFileSync(path.join(root, 'prisma/postgresql/schema.prisma'), 'utf8') })),
-) as Dmmf;
+const dmmf = readDmmf('prisma/postgresql/schema.prisma');
 const enumNames = new Set(dmmf.datamodel.enums.map((e) => e.name));
 const migrationNames = fs.readdirSync(migrationsDir).filter((n) => /^\d{14}_/.test(n)).sort();
 

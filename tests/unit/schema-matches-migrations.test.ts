@@ -3,40 +3,15 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { migrateDatabase } from '@/lib/db/sqlite/migrate';
+import { readDmmf, type DmmfField } from '../support/prisma-dmmf';
 
 // The hand-written SQL migrations must build exactly the database schema.prisma describes:
 // every model, column, type, nullability, default, primary key, relation and index.
 // schema.prisma is read by Prisma's own schema parser (WebAssembly, no download).
 
-const require = createRequire(import.meta.url);
-const wasm = require('@prisma/prisma-schema-wasm') as { get_dmmf: (params: string) => string };
-
-interface DmmfField {
-  name: string;
-  kind: 'scalar' | 'object' | 'enum';
-  type: string;
-  isRequired: boolean;
-  isId: boolean;
-  isUnique: boolean;
-  hasDefaultValue: boolean;
-  default?: unknown;
-  relationFromFields?: string[];
-  relationToFields?: string[];
-  relationOnDelete?: string;
-}
-interface Dmmf {
-  datamodel: {
-    models: Array<{ name: string; fields: DmmfField[] }>;
-    indexes: Array<{ model: string; type: 'id' | 'unique' | 'normal'; fields: Array<{ name: string }> }>;
-  };
-}
-
 const root = path.resolve(import.meta.dirname, '..', '..');
-const dmmf = JSON.parse(
-  wasm.get_dmmf(JSON.stringify({ prismaSchema: fs.readFileSync(path.join(root, 'prisma/schema.prisma'), 'utf8') })),
-) as Dmmf;
+const dmmf = readDmmf('prisma/schema.prisma');
 
 const SQL_TYPES: Record<string, string> = { String: 'TEXT', Int: 'INTEGER', Boolean: 'BOOLEAN', DateTime: 'DATETIME', Json: 'JSONB', Float: 'REAL', BigInt: 'BIGINT' };
 
