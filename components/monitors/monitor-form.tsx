@@ -16,6 +16,7 @@ import { TargetFields } from '@/components/monitors/form/target-fields';
 import { ScheduleFields } from '@/components/monitors/form/schedule-fields';
 import { AdvancedSection } from '@/components/monitors/form/advanced-section';
 import { NotificationFields } from '@/components/monitors/form/notification-fields';
+import { BadgeFields } from '@/components/monitors/form/badge-fields';
 
 const opensAdvanced = (errors: FormErrors) => Object.keys(errors).some((k) => ADVANCED_FIELDS.has(k.split('.')[0]));
 
@@ -30,6 +31,7 @@ export function MonitorForm({ monitor, channels }: { monitor?: MonitorDto; chann
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [advancedOpen, setAdvancedOpen] = useState(false);
+  const [publicBadge, setPublicBadge] = useState(monitor?.publicBadge ?? false);
   // Bumped to move focus to the first invalid input once the errors have rendered.
   const [focusRequest, setFocusRequest] = useState(0);
 
@@ -63,9 +65,11 @@ export function MonitorForm({ monitor, channels }: { monitor?: MonitorDto; chann
       return;
     }
     setBusy(true);
+    // Sent only when switched, so a form that leaves the badge alone sends what it always did.
+    const body = publicBadge === (monitor?.publicBadge ?? false) ? payload : { ...payload, publicBadge };
     const res = editing
-      ? await api<{ monitor: MonitorDto }>(`/api/monitors/${monitor!.id}`, { method: 'PATCH', body: payload })
-      : await api<{ monitor: MonitorDto }>('/api/monitors', { method: 'POST', body: payload });
+      ? await api<{ monitor: MonitorDto }>(`/api/monitors/${monitor!.id}`, { method: 'PATCH', body })
+      : await api<{ monitor: MonitorDto }>('/api/monitors', { method: 'POST', body });
     if (res.ok) {
       // A new push monitor goes straight to its page, where its secret URL is.
       const id = res.data.monitor.id;
@@ -89,6 +93,7 @@ export function MonitorForm({ monitor, channels }: { monitor?: MonitorDto; chann
       <ScheduleFields {...parts} editing={editing} />
       <Checkbox id="active" label="Active" checked={values.active} onChange={(c) => set('active', c)} error={errors.active} hint="Unchecked monitors are paused: no checks, no alerts." />
       <NotificationFields {...parts} channels={channels} />
+      <BadgeFields checked={publicBadge} onChange={setPublicBadge} saved={monitor?.publicBadge ?? false} badgeKey={monitor?.badgeKey ?? null} />
       <AdvancedSection {...parts} open={advancedOpen} onToggle={setAdvancedOpen} />
       <div className="flex flex-wrap gap-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
         <Button type="submit" variant="primary" disabled={busy}>
