@@ -27,7 +27,8 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       {
-        source: '/:path*',
+        // Status pages and badges send their own, stricter headers (and badges may be embedded).
+        source: '/((?!status/|badge/).*)',
         headers: [
           { key: 'Content-Security-Policy', value: csp },
           { key: 'X-Content-Type-Options', value: 'nosniff' },

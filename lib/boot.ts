@@ -5,6 +5,7 @@ import { loadJwtKey } from '@/lib/auth/jwt-secret';
 import { startInstance } from '@/lib/cluster/instance';
 import { ensureOwnEmailChannel } from '@/lib/services/own-email-channel';
 import { logger } from '@/lib/logger';
+import { installCustomDomainLookup } from '@/lib/status-pages/custom-domains';
 
 /** Start-up in order: settings, schema, secret, default channels, this instance (worker, maintenance). Any failure stops the process with a clear message. */
 export async function boot(): Promise<void> {
@@ -17,6 +18,7 @@ export async function boot(): Promise<void> {
     const provisioned = await ensureOwnEmailChannel();
     if (provisioned) logger.info({ users: provisioned }, 'gave existing users an email channel to their own address');
     await startInstance();
+    installCustomDomainLookup();
   } catch (err) {
     console.error(`\nPingboard cannot start: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);

@@ -7,6 +7,7 @@ const STYLES: Record<DisplayStatus, { box: string; dot: string }> = {
   DOWN: { box: 'bg-red-50 text-red-800 ring-red-600/30 dark:bg-red-950/60 dark:text-red-300 dark:ring-red-500/40', dot: 'bg-down' },
   BLOCKED: { box: 'bg-violet-50 text-violet-800 ring-violet-600/30 dark:bg-violet-950/50 dark:text-violet-300 dark:ring-violet-500/40', dot: 'bg-violet-600' },
   PENDING: { box: 'bg-zinc-100 text-zinc-700 ring-zinc-500/30 dark:bg-zinc-800 dark:text-zinc-300 dark:ring-zinc-500/40', dot: 'bg-pending' },
+  MAINTENANCE: { box: 'bg-blue-50 text-blue-800 ring-blue-600/30 dark:bg-blue-950/50 dark:text-blue-300 dark:ring-blue-500/40', dot: 'bg-blue-600' },
   PAUSED: { box: 'bg-amber-50 text-amber-800 ring-amber-600/30 dark:bg-amber-950/50 dark:text-amber-300 dark:ring-amber-500/30', dot: 'bg-paused' },
 };
 
@@ -30,6 +31,12 @@ export function StatusIcon({ status, className }: { status: DisplayStatus; class
         <svg viewBox="0 0 12 12" className={c} aria-hidden="true">
           <circle cx="6" cy="6" r="4.25" fill="none" stroke="currentColor" strokeWidth="1.5" />
           <path d="M3 9 9 3" stroke="currentColor" strokeWidth="1.5" />
+        </svg>
+      );
+    case 'MAINTENANCE':
+      return (
+        <svg viewBox="0 0 12 12" className={c} aria-hidden="true">
+          <path d="M2 10 7 5M7.5 1.5a3 3 0 0 0 3 3l-1.5 1.5a3 3 0 0 1-3-3z" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
       );
     case 'PAUSED':

@@ -42,7 +42,7 @@ export async function authenticate(headers: Headers): Promise<Session | null> {
   return { user, via };
 }
 
-function isHttps(headers: Headers, url: string): boolean {
+export function isHttps(headers: Headers, url: string): boolean {
   if (url.startsWith('https:')) return true;
   return getEnv().TRUST_PROXY && headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
 }

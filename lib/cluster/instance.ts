@@ -5,6 +5,9 @@ import { runCheck } from '@/lib/checker/run-check';
 import { createDeliveryLoop, outboxFor } from '@/lib/alerting/runtime';
 import type { DeliveryLoop } from '@/lib/alerting/delivery-loop';
 import { loadMonitorState } from '@/lib/data/monitor-state';
+import { loadCalendarWindows } from '@/lib/data/maintenance-windows';
+import { MaintenanceWatch } from '@/lib/worker/maintenance-watch';
+import { forgetPublicStatus } from '@/lib/status-pages/view-cache';
 import { publishSignal, SIGNAL, signalsCanBeLost, subscribeSignals } from '@/lib/data/signals';
 import { getDialectName } from '@/lib/data/database';
 import { getEnv } from '@/lib/env';
@@ -46,9 +49,11 @@ export async function startInstance(): Promise<string> {
   );
   await membership.start();
 
+  const maintenanceWatch = env.WORKER ? new MaintenanceWatch(() => loadCalendarWindows()) : null;
   if (env.WORKER) {
     deliveries = createDeliveryLoop(id);
     const w = new MonitorWorker({
+      maintenance: maintenanceWatch ?? undefined,
       runCheck,
       alerts: new IncidentAlerts(outboxFor(deliveries), undefined, undefined, (monitorId) => {
         void loadMonitorState(monitorId)
@@ -80,7 +85,7 @@ export async function startInstance(): Promise<string> {
 
   const own = ownership;
   const unsubscribe = await subscribeSignals(
-    [SIGNAL.monitor, SIGNAL.command, SIGNAL.commandDone, SIGNAL.rebalance],
+    [SIGNAL.monitor, SIGNAL.command, SIGNAL.commandDone, SIGNAL.rebalance, SIGNAL.maintenance, SIGNAL.statusPage],
     (channel, payload) => {
       if (channel === SIGNAL.monitor) {
         const { origin, monitorId } = parseMonitorSignal(payload);
@@ -89,6 +94,8 @@ export async function startInstance(): Promise<string> {
       else if (channel === SIGNAL.command) commands.onCommandSignal(payload);
       else if (channel === SIGNAL.commandDone) commands.onCommandDone(payload);
       else if (channel === SIGNAL.rebalance && payload !== id) own?.poke();
+      else if (channel === SIGNAL.maintenance) void maintenanceWatch?.refresh().catch((err) => logger.warn({ err }, 'reading maintenance windows failed'));
+      else if (channel === SIGNAL.statusPage) forgetPublicStatus(payload);
     },
     () => {
       // Signals sent while the listening connection was down are gone: look for what they said.
@@ -100,6 +107,7 @@ export async function startInstance(): Promise<string> {
   commandPoll?.unref();
 
   if (worker && ownership) {
+    await maintenanceWatch?.start();
     await worker.start();
     ownership.start();
     deliveries?.start();
@@ -118,6 +126,7 @@ export async function startInstance(): Promise<string> {
     if (ownership) await membership.retire();
     await ownership?.stop();
     await worker?.stop();
+    maintenanceWatch?.stop();
     await deliveries?.stop();
     await jobs.stop();
     await unsubscribe();

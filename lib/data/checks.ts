@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb, getDialect } from '@/lib/db/client';
-import type { CheckRowInput, Queryable } from '@/lib/db/dialect';
+import type { CheckRowInput, CountRow, Queryable } from '@/lib/db/dialect';
 import type { Check, CheckStatus, Prisma } from '@/lib/generated/prisma/client';
 import { HOUR_MS, hourStartMs } from '@/lib/shared/time';
 
@@ -17,6 +17,21 @@ export interface UptimeCounts {
   upChecks: number;
   latencySum: number;
   latencyCount: number;
+  /** Of totalChecks and upChecks, those made during maintenance. */
+  maintenanceChecks: number;
+  maintenanceUpChecks: number;
+}
+
+export const noCounts = (): UptimeCounts => ({ totalChecks: 0, upChecks: 0, latencySum: 0, latencyCount: 0, maintenanceChecks: 0, maintenanceUpChecks: 0 });
+
+/** Adds a dialect count row into running totals. */
+function addCounts(into: UptimeCounts, r: Omit<CountRow, 'monitorId'>): void {
+  into.totalChecks += r.total;
+  into.upChecks += r.up;
+  into.latencySum += r.latencySum;
+  into.latencyCount += r.latencyCount;
+  into.maintenanceChecks += r.maintenanceTotal;
+  into.maintenanceUpChecks += r.maintenanceUp;
 }
 
 /** The caller must already own monitorId (see lib/data/monitors). */
@@ -66,13 +81,26 @@ export async function uptimeCountsSince(monitorIds: string[], since: Date): Prom
     sql.checkCountsBetween(getDb(), monitorIds, since.getTime(), firstFullHour),
   ]);
   for (const r of [...hours, ...edge]) {
-    const prev = result.get(r.monitorId) ?? { totalChecks: 0, upChecks: 0, latencySum: 0, latencyCount: 0 };
-    result.set(r.monitorId, {
-      totalChecks: prev.totalChecks + r.total,
-      upChecks: prev.upChecks + r.up,
-      latencySum: prev.latencySum + r.latencySum,
-      latencyCount: prev.latencyCount + r.latencyCount,
-    });
+    const into = result.get(r.monitorId) ?? noCounts();
+    addCounts(into, r);
+    result.set(r.monitorId, into);
+  }
+  return result;
+}
+
+/**
+ * Per-UTC-day counts of many monitors from `fromDay` (a UTC midnight) on, from the hourly
+ * rollups alone: whole days are whole hours, so no raw check is read (status pages' 90-day bars).
+ */
+export async function dailyCounts(monitorIds: string[], fromDay: Date): Promise<Map<string, Map<number, UptimeCounts>>> {
+  const result = new Map<string, Map<number, UptimeCounts>>(monitorIds.map((id) => [id, new Map()]));
+  if (monitorIds.length === 0) return result;
+  for (const r of await getDialect().sql.dailyRollupCounts(getDb(), monitorIds, fromDay.getTime())) {
+    const days = result.get(r.monitorId);
+    if (!days) continue;
+    const into = days.get(r.dayStartMs) ?? noCounts();
+    addCounts(into, r);
+    days.set(r.dayStartMs, into);
   }
   return result;
 }
@@ -99,14 +127,7 @@ export async function uptimeBucketCounts(monitorId: string, from: Date, to: Date
     edges.push({ from: f, to: t });
   }
 
-  const out: UptimeCounts[] = Array.from({ length: buckets }, () => ({ totalChecks: 0, upChecks: 0, latencySum: 0, latencyCount: 0 }));
-  const add = (bucket: number, total: number, up: number, latencySum: number, latencyCount: number) => {
-    const b = out[bucket];
-    b.totalChecks += total;
-    b.upChecks += up;
-    b.latencySum += latencySum;
-    b.latencyCount += latencyCount;
-  };
+  const out: UptimeCounts[] = Array.from({ length: buckets }, noCounts);
   const [rollups, raw] = await Promise.all([
     wholeHours.size === 0
       ? Promise.resolve([])
@@ -115,11 +136,18 @@ export async function uptimeBucketCounts(monitorId: string, from: Date, to: Date
   ]);
   for (const r of rollups) {
     const h = r.hourStart.getTime();
-    if (wholeHours.has(h)) add(bucketOf(h), r.totalChecks, r.upChecks, r.latencySum, r.latencyCount);
+    if (wholeHours.has(h)) {
+      addCounts(out[bucketOf(h)], {
+        total: r.totalChecks,
+        up: r.upChecks,
+        latencySum: r.latencySum,
+        latencyCount: r.latencyCount,
+        maintenanceTotal: r.maintenanceChecks,
+        maintenanceUp: r.maintenanceUpChecks,
+      });
+    }
   }
-  for (const r of raw) {
-    add(Math.min(buckets - 1, Math.max(0, r.bucket)), r.total, r.up, r.latencySum, r.latencyCount);
-  }
+  for (const r of raw) addCounts(out[Math.min(buckets - 1, Math.max(0, r.bucket))], r);
   return out;
 }
 
@@ -149,6 +177,7 @@ function toCheckRow(r: NewCheck): CheckRowInput {
     tlsMs: r.tlsMs ?? null,
     ttfbMs: r.ttfbMs ?? null,
     transferMs: r.transferMs ?? null,
+    maintenance: r.maintenance ?? false,
     checkedAtMs: new Date(r.checkedAt).getTime(),
   };
 }
@@ -171,6 +200,8 @@ export function addToRollups(rows: NewCheck[], db: Queryable = getDb()) {
       hourStartMs: hourStartMs(new Date(r.checkedAt).getTime()),
       up: r.status === 'UP' ? 1 : 0,
       latencyMs: r.latencyMs ?? null,
+      maintenance: r.maintenance ? 1 : 0,
+      maintenanceUp: r.maintenance && r.status === 'UP' ? 1 : 0,
     })),
   );
 }

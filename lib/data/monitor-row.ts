@@ -38,6 +38,7 @@ export function rowToFields(row: Monitor): MonitorFields {
     retries: row.retries,
     retryIntervalSeconds: row.retryIntervalSeconds,
     reminderIntervalMinutes: row.reminderIntervalMinutes,
+    publicBadge: row.publicBadge,
   };
 }
 

@@ -73,6 +73,7 @@ export async function createMonitor(userId: string, fields: MonitorFields, maxPe
         ...fieldsToRowData(fields),
         userId,
         heartbeatToken: monitorKind(fields.type).needsPushToken ? randomToken() : null,
+        badgeKey: fields.publicBadge ? randomToken(18) : null,
         ...(channelIds.length ? { channels: { create: channelIds.map((channelId) => ({ channelId })) } } : {}),
       },
     });
@@ -90,6 +91,8 @@ export async function updateMonitor(userId: string, current: Monitor, fields: Mo
       data: {
         ...fieldsToRowData(fields, rowHeaders(current)),
         heartbeatToken: monitorKind(fields.type).needsPushToken ? (current.heartbeatToken ?? randomToken()) : null,
+        // Kept while the badge is off, so turning it back on revives the URLs already embedded.
+        badgeKey: fields.publicBadge ? (current.badgeKey ?? randomToken(18)) : current.badgeKey,
         // Owners compare revisions to notice a change whose signal they missed (lib/cluster).
         revision: { increment: 1 },
       },
@@ -103,4 +106,12 @@ export async function updateMonitor(userId: string, current: Monitor, fields: Mo
 export async function deleteMonitor(userId: string, id: string): Promise<void> {
   const { count } = await getDb().monitor.deleteMany({ where: { id, userId } });
   if (count === 0) throw new NotFoundError('Monitor');
+}
+
+/** The ids among `ids` that are not this user's monitors (for a 400 naming them). */
+export async function foreignMonitorIds(userId: string, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const own = await getDb().monitor.findMany({ where: { userId, id: { in: ids } }, select: { id: true } });
+  const ownIds = new Set(own.map((m) => m.id));
+  return [...new Set(ids)].filter((id) => !ownIds.has(id));
 }

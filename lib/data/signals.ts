@@ -13,6 +13,10 @@ export const SIGNAL = {
   commandDone: 'pingboard_command_done',
   /** An instance handed monitors back; payload: its id. The others claim at once. */
   rebalance: 'pingboard_rebalance',
+  /** A maintenance window was created, changed or deleted; payload: its id. Workers re-read their calendars. */
+  maintenance: 'pingboard_maintenance',
+  /** A status page changed; payload: its id. Instances drop their cached public views and domains. */
+  statusPage: 'pingboard_status_page',
 } as const;
 
 export function publishSignal(channel: string, payload: string): Promise<void> {

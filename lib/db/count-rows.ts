@@ -7,6 +7,27 @@ export type Num = number | bigint | string | null;
 
 export const num = (v: Num): number => Number(v ?? 0);
 
-export function countRows(rows: Array<{ monitorId: string; total: Num; up: Num; latencySum: Num; latencyCount: Num }>): CountRow[] {
-  return rows.map((r) => ({ monitorId: r.monitorId, total: num(r.total), up: num(r.up), latencySum: num(r.latencySum), latencyCount: num(r.latencyCount) }));
+export interface RawCounts {
+  total: Num;
+  up: Num;
+  latencySum: Num;
+  latencyCount: Num;
+  maintenanceTotal: Num;
+  maintenanceUp: Num;
+}
+
+/** The numeric fields every count row has. */
+export function counts(r: RawCounts): Omit<CountRow, 'monitorId'> {
+  return {
+    total: num(r.total),
+    up: num(r.up),
+    latencySum: num(r.latencySum),
+    latencyCount: num(r.latencyCount),
+    maintenanceTotal: num(r.maintenanceTotal),
+    maintenanceUp: num(r.maintenanceUp),
+  };
+}
+
+export function countRows(rows: Array<RawCounts & { monitorId: string }>): CountRow[] {
+  return rows.map((r) => ({ monitorId: r.monitorId, ...counts(r) }));
 }

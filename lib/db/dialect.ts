@@ -47,6 +47,8 @@ export interface CheckRowInput {
   tlsMs: number | null;
   ttfbMs: number | null;
   transferMs: number | null;
+  /** Made during a maintenance window. */
+  maintenance: boolean;
   checkedAtMs: number;
 }
 
@@ -55,6 +57,9 @@ export interface RollupDelta {
   hourStartMs: number;
   up: 0 | 1;
   latencyMs: number | null;
+  /** Made during a maintenance window (maintenanceUp: and up). */
+  maintenance: 0 | 1;
+  maintenanceUp: 0 | 1;
 }
 
 export interface SummaryRow {
@@ -77,6 +82,14 @@ export interface CountRow {
   up: number;
   latencySum: number;
   latencyCount: number;
+  /** Of total and up, the checks made during maintenance. */
+  maintenanceTotal: number;
+  maintenanceUp: number;
+}
+
+/** One monitor's rollup sums for one UTC day. */
+export interface DailyCountRow extends CountRow {
+  dayStartMs: number;
 }
 
 export interface BucketCountRow extends Omit<CountRow, 'monitorId'> {
@@ -134,6 +147,8 @@ export interface DialectStatements {
   recentChecks(db: Queryable, monitorIds: string[], perMonitor: number): Promise<RecentCheckRow[]>;
   /** Sums of the hourly rollups from `fromHourMs` on, per monitor. */
   rollupCountsSince(db: Queryable, monitorIds: string[], fromHourMs: number): Promise<CountRow[]>;
+  /** Sums of the hourly rollups from `fromHourMs` on, per monitor and UTC day. */
+  dailyRollupCounts(db: Queryable, monitorIds: string[], fromHourMs: number): Promise<DailyCountRow[]>;
   /** Counts of raw checks in [fromMs, toMs), per monitor. */
   checkCountsBetween(db: Queryable, monitorIds: string[], fromMs: number, toMs: number): Promise<CountRow[]>;
   /** Counts of one monitor's raw checks in each range, grouped by equal-width bucket from `originMs`. */

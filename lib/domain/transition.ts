@@ -19,6 +19,8 @@ export interface Transition {
   changed: boolean;
   /** Failed, but not yet confirmed: check again soon rather than at the normal interval. */
   confirming: boolean;
+  /** The check was made during a maintenance window: its failure raises nothing, and no reminder goes out. */
+  maintenance: boolean;
 }
 
 /**
@@ -32,7 +34,21 @@ export interface Transition {
  * it was: the outage was seen and was never seen to end, so the UP that ends it, whenever
  * the target can be checked again, still closes the incident and says so.
  */
-export function transition(state: MonitorState, result: CheckStatus, retries: number): Transition {
+export function transition(state: MonitorState, result: CheckStatus, retries: number, maintenance = false): Transition {
+  const t = decide(state, result, retries, maintenance);
+  return { ...t, maintenance };
+}
+
+/**
+ * During maintenance a failure is stored but counts for nothing: no DOWN, no confirmation
+ * retries, and the failure count starts afresh, so an outage that outlasts the window is
+ * confirmed like a new one after it. A monitor already DOWN when the window began stays DOWN
+ * with its incident open (its UP still closes it and says so). Successes count as always.
+ */
+function decide(state: MonitorState, result: CheckStatus, retries: number, maintenance: boolean): Omit<Transition, 'maintenance'> {
+  if (maintenance && result === 'DOWN' && state.status !== 'DOWN') {
+    return { next: { status: state.status, consecutiveFailures: 0 }, event: null, changed: false, confirming: false };
+  }
   if (result === 'BLOCKED') {
     if (state.status === 'DOWN') return { next: { ...state }, event: null, changed: false, confirming: false };
     return { next: { status: 'BLOCKED', consecutiveFailures: 0 }, event: null, changed: state.status !== 'BLOCKED', confirming: false };

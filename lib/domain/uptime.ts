@@ -10,17 +10,30 @@ export function averageLatency(c: Pick<UptimeCounts, 'latencySum' | 'latencyCoun
   return c.latencyCount > 0 ? Math.round(c.latencySum / c.latencyCount) : null;
 }
 
-export interface UptimeBucket {
+/** Uptime with maintenance counted (every check) and without it (checks made during maintenance left out). */
+export interface MaintenanceAwareUptime {
+  uptimePercent: number | null;
+  uptimeExcludingMaintenancePercent: number | null;
+  maintenanceChecks: number;
+}
+
+export function maintenanceAwareUptime(c: Pick<UptimeCounts, 'totalChecks' | 'upChecks' | 'maintenanceChecks' | 'maintenanceUpChecks'>): MaintenanceAwareUptime {
+  return {
+    uptimePercent: uptimePercent(c.upChecks, c.totalChecks),
+    uptimeExcludingMaintenancePercent: uptimePercent(c.upChecks - c.maintenanceUpChecks, c.totalChecks - c.maintenanceChecks),
+    maintenanceChecks: c.maintenanceChecks,
+  };
+}
+
+export interface UptimeBucket extends MaintenanceAwareUptime {
   start: string;
   end: string;
   totalChecks: number;
   upChecks: number;
-  uptimePercent: number | null;
   avgLatencyMs: number | null;
 }
 
-export interface UptimeReport {
-  uptimePercent: number | null;
+export interface UptimeReport extends MaintenanceAwareUptime {
   totalChecks: number;
   upChecks: number;
   avgLatencyMs: number | null;
@@ -35,7 +48,7 @@ export function buildUptimeReport(from: Date, to: Date, counts: UptimeCounts[]):
     end: new Date(from.getTime() + Math.round((i + 1) * width)).toISOString(),
     totalChecks: c.totalChecks,
     upChecks: c.upChecks,
-    uptimePercent: uptimePercent(c.upChecks, c.totalChecks),
+    ...maintenanceAwareUptime(c),
     avgLatencyMs: averageLatency(c),
   }));
   const total = counts.reduce(
@@ -44,11 +57,13 @@ export function buildUptimeReport(from: Date, to: Date, counts: UptimeCounts[]):
       upChecks: acc.upChecks + c.upChecks,
       latencySum: acc.latencySum + c.latencySum,
       latencyCount: acc.latencyCount + c.latencyCount,
+      maintenanceChecks: acc.maintenanceChecks + c.maintenanceChecks,
+      maintenanceUpChecks: acc.maintenanceUpChecks + c.maintenanceUpChecks,
     }),
-    { totalChecks: 0, upChecks: 0, latencySum: 0, latencyCount: 0 },
+    { totalChecks: 0, upChecks: 0, latencySum: 0, latencyCount: 0, maintenanceChecks: 0, maintenanceUpChecks: 0 },
   );
   return {
-    uptimePercent: uptimePercent(total.upChecks, total.totalChecks),
+    ...maintenanceAwareUptime(total),
     totalChecks: total.totalChecks,
     upChecks: total.upChecks,
     avgLatencyMs: averageLatency(total),

@@ -3,6 +3,7 @@ import type { MonitorDelivery } from '@/lib/data/deliveries';
 import { rowToFields } from '@/lib/data/monitor-row';
 import type { RecentCheck } from '@/lib/data/checks';
 import { getEnv } from '@/lib/env';
+import type { MaintenanceNow } from '@/lib/services/monitor-alerting';
 
 // Responses are built field by field from rows, never by spreading a row, so a new
 // column (or a secret one) can never leak into the API by accident.
@@ -10,8 +11,12 @@ import { getEnv } from '@/lib/env';
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 
 /** `channelIds` and `hasWorkingChannel` come from lib/services/monitor-alerting when the caller has them. */
-export function monitorDto(m: Monitor & { channelIds?: string[]; hasWorkingChannel?: boolean }) {
+/** A monitor inside a maintenance window reads MAINTENANCE (the window's failures alert nobody); `maintenance` says which. */
+export type MonitorDtoStatus = Monitor['status'] | 'MAINTENANCE';
+
+export function monitorDto(m: Monitor & { channelIds?: string[]; hasWorkingChannel?: boolean; maintenance?: MaintenanceNow | null }) {
   const f = rowToFields(m);
+  const maintenance = m.maintenance ?? null;
   return {
     id: m.id,
     name: m.name,
@@ -21,7 +26,8 @@ export function monitorDto(m: Monitor & { channelIds?: string[]; hasWorkingChann
     intervalSeconds: m.intervalSeconds,
     timeoutSeconds: m.timeoutSeconds,
     active: m.active,
-    status: m.status,
+    status: (m.active && maintenance ? 'MAINTENANCE' : m.status) as MonitorDtoStatus,
+    maintenance: maintenance ? { id: maintenance.id, title: maintenance.title, start: maintenance.start.toISOString(), end: maintenance.end.toISOString() } : null,
     statusChangedAt: iso(m.statusChangedAt),
     lastCheckedAt: iso(m.lastCheckedAt),
     lastLatencyMs: m.lastLatencyMs,
@@ -51,6 +57,9 @@ export function monitorDto(m: Monitor & { channelIds?: string[]; hasWorkingChann
     retries: m.retries,
     retryIntervalSeconds: m.retryIntervalSeconds,
     reminderIntervalMinutes: m.reminderIntervalMinutes,
+    publicBadge: m.publicBadge,
+    /** Only while the badge is on: the key is what makes a badge URL unguessable. */
+    badgeKey: m.publicBadge ? m.badgeKey : null,
     channelIds: m.channelIds ?? [],
     hasWorkingChannel: m.hasWorkingChannel ?? false,
     createdAt: m.createdAt.toISOString(),

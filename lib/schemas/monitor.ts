@@ -46,6 +46,8 @@ export const monitorFieldsSchema = z.strictObject({
   retries: intIn('Retries', 0, 10),
   retryIntervalSeconds: intIn('Retry interval', 1, 3600, ' seconds'),
   reminderIntervalMinutes: intIn('Reminder interval', 1, 10_080, ' minutes').nullable(),
+  /** Badges at /badge/<badgeKey>/... answer for this monitor. */
+  publicBadge: z.boolean({ error: 'publicBadge must be true or false' }),
 });
 
 export type MonitorFields = z.infer<typeof monitorFieldsSchema>;
@@ -74,6 +76,7 @@ export const MONITOR_DEFAULTS: Omit<MonitorFields, 'name' | 'timeoutSeconds'> = 
   retries: 1,
   retryIntervalSeconds: 10,
   reminderIntervalMinutes: null,
+  publicBadge: false,
 };
 export const DEFAULT_TIMEOUT_SECONDS = 10;
 

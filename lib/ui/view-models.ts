@@ -7,11 +7,12 @@ import { causeText } from '@/lib/domain/cause-labels';
 // Only types are imported from lib/dto, so no server code reaches the browser bundle.
 
 /** BLOCKED: the outbound policy refuses the target, so no request reaches it (neither up nor down). */
-export type DisplayStatus = 'UP' | 'DOWN' | 'BLOCKED' | 'PENDING' | 'PAUSED';
+/** MAINTENANCE: inside a maintenance window; checks run, failures alert nobody. */
+export type DisplayStatus = 'UP' | 'DOWN' | 'BLOCKED' | 'PENDING' | 'PAUSED' | 'MAINTENANCE';
 
 export function displayStatus(m: { active: boolean; status: string }): DisplayStatus {
   if (!m.active) return 'PAUSED';
-  if (m.status === 'UP' || m.status === 'DOWN' || m.status === 'BLOCKED') return m.status;
+  if (m.status === 'UP' || m.status === 'DOWN' || m.status === 'BLOCKED' || m.status === 'MAINTENANCE') return m.status;
   return 'PENDING';
 }
 
@@ -69,15 +70,17 @@ export interface StatusCounts {
   blocked: number;
   pending: number;
   paused: number;
+  maintenance: number;
 }
 
 export function countStatuses(rows: { status: DisplayStatus }[]): StatusCounts {
-  const c: StatusCounts = { total: rows.length, up: 0, down: 0, blocked: 0, pending: 0, paused: 0 };
+  const c: StatusCounts = { total: rows.length, up: 0, down: 0, blocked: 0, pending: 0, paused: 0, maintenance: 0 };
   for (const r of rows) {
     if (r.status === 'UP') c.up++;
     else if (r.status === 'DOWN') c.down++;
     else if (r.status === 'BLOCKED') c.blocked++;
     else if (r.status === 'PAUSED') c.paused++;
+    else if (r.status === 'MAINTENANCE') c.maintenance++;
     else c.pending++;
   }
   return c;

@@ -8,7 +8,7 @@ import { uuidv7 } from '@/lib/ids';
 const round = (v: number | null | undefined): number | null => (v === null || v === undefined ? null : Math.round(v));
 
 /** The stored row for one outcome; its id sorts by the time the check started. */
-export function outcomeToRow(monitorId: string, o: CheckOutcome): NewCheck {
+export function outcomeToRow(monitorId: string, o: CheckOutcome, maintenance = false): NewCheck {
   return {
     id: uuidv7(o.startedAt.getTime()),
     monitorId,
@@ -22,6 +22,7 @@ export function outcomeToRow(monitorId: string, o: CheckOutcome): NewCheck {
     tlsMs: round(o.timings?.tlsMs),
     ttfbMs: round(o.timings?.ttfbMs),
     transferMs: round(o.timings?.transferMs),
+    maintenance,
     checkedAt: o.startedAt,
   };
 }

@@ -12,6 +12,7 @@ import { monitorKind, type CheckAction } from '@/lib/monitor-kinds';
 import { logger } from '@/lib/logger';
 import type { WorkerStatus } from '@/lib/worker/command-port';
 import { workerHealth } from '@/lib/worker/worker-health';
+import type { MaintenanceLookup } from '@/lib/worker/maintenance-watch';
 
 // The MonitorWorker owns one timer per active monitor (the `timers` Map) and runs each
 // check as: probe -> status transition -> store (batched) -> alert. Checks of one monitor
@@ -30,6 +31,8 @@ export interface WorkerDeps {
   startSpreadMs?: number;
   /** All monitors together check one host at most this often (MAX_CHECKS_PER_SECOND_PER_HOST); unset: no cap. */
   maxChecksPerSecondPerHost?: number;
+  /** Maintenance windows; unset: none. */
+  maintenance?: MaintenanceLookup;
 }
 
 interface Entry {
@@ -297,14 +300,25 @@ export class MonitorWorker {
 
   private async apply(entry: Entry, outcome: CheckOutcome): Promise<CheckRun> {
     const m = entry.monitor;
+    const retries = monitorKind(m.type).retries(m);
+    const maintenance = await this.inMaintenance(m, entry.state, outcome, retries);
     const from = entry.state.status;
-    const t = transition(entry.state, outcome.status, monitorKind(m.type).retries(m));
+    const t = transition(entry.state, outcome.status, retries, maintenance);
     entry.state = t.next;
-    const row = outcomeToRow(m.id, outcome);
+    const row = outcomeToRow(m.id, outcome, maintenance);
     if (entry.removed) return { row, written: Promise.resolve(), stored: Promise.resolve() };
     const written = this.writer.enqueue(row, { ...outcomeToSummary(outcome, t.next.consecutiveFailures), hostWaitMs: entry.hostWaitMs });
     // Queued, not awaited: a busy database delays the state write, never the next check.
     const stored = this.deps.alerts.onResult(m, t, outcome, from).catch((err: unknown) => logger.error({ err, monitorId: m.id }, 'storing a check result failed'));
     return { row, written, stored };
+  }
+
+  /** Whether a maintenance window covers this check; read afresh before a failure would raise a DOWN. */
+  private async inMaintenance(m: Monitor, state: MonitorState, outcome: CheckOutcome, retries: number): Promise<boolean> {
+    const calendar = this.deps.maintenance;
+    if (!calendar) return false;
+    if (calendar.covers(m, outcome.startedAt)) return true;
+    if (outcome.status !== 'DOWN' || transition(state, 'DOWN', retries).event !== 'DOWN') return false;
+    return calendar.confirm(m, outcome.startedAt);
   }
 }

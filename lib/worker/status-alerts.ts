@@ -52,7 +52,7 @@ export class IncidentAlerts implements StatusAlerts {
     const stored: Promise<void>[] = [];
     if (t.changed) stored.push(this.writes.run(m.id, 'status change', () => this.onStatusChange(m, t, outcome, from)));
     // A blocked check of a DOWN monitor learnt nothing: no reminder, and the incident keeps its real error.
-    else if (t.next.status === 'DOWN' && outcome.status !== 'BLOCKED') stored.push(this.writes.run(m.id, 'still down', () => this.whileDown(m, outcome)));
+    else if (t.next.status === 'DOWN' && outcome.status !== 'BLOCKED') stored.push(this.writes.run(m.id, 'still down', () => this.whileDown(m, outcome, t.maintenance)));
     const due = certificateAlertFor(m, outcome.tls, this.now());
     if (due) {
       // The worker keeps this object between checks: remember the warning now, so the next
@@ -102,10 +102,12 @@ export class IncidentAlerts implements StatusAlerts {
     this.written(deliveries);
   }
 
-  private async whileDown(m: Monitor, outcome: CheckOutcome): Promise<void> {
+  /** During maintenance the incident still notes its error, but no reminder goes out. */
+  private async whileDown(m: Monitor, outcome: CheckOutcome, maintenance: boolean): Promise<void> {
     const incident = await findOpenIncident(m.id);
     if (!incident) return;
     if (incident.lastError !== outcome.error) await noteIncidentError(incident.id, outcome.error);
+    if (maintenance) return;
     const now = this.now();
     const clock = { intervalMinutes: m.reminderIntervalMinutes, startedAt: incident.startedAt, lastReminderAt: incident.lastReminderAt };
     if (reminderDue(clock, now)) {

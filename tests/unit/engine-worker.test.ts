@@ -19,7 +19,7 @@ function monitorRow(overrides: Partial<Monitor> = {}): Monitor {
     port: null, heartbeatToken: null, graceSeconds: 60, lastHeartbeatAt: null, retries: 0, retryIntervalSeconds: 10,
     reminderIntervalMinutes: null, status: 'UP', statusChangedAt: null, consecutiveFailures: 0, lastCheckedAt: null, hostWaitMs: 0,
     lastLatencyMs: null, lastStatusCode: null, lastError: null, lastCause: null, certExpiresAt: null, certIssuer: null,
-    certWarnedFor: null, certExpiredWarnedFor: null, ownerId: null, nextDueAt: null, revision: 0, createdAt: now, updatedAt: now,
+    certWarnedFor: null, certExpiredWarnedFor: null, ownerId: null, nextDueAt: null, revision: 0, publicBadge: false, badgeKey: null, createdAt: now, updatedAt: now,
     ...overrides,
   };
 }

@@ -20,7 +20,7 @@ function monitorRow(overrides: Partial<Monitor> = {}): Monitor {
     port: null, heartbeatToken: null, graceSeconds: 30, lastHeartbeatAt: null, retries: 2, retryIntervalSeconds: 10,
     reminderIntervalMinutes: null, status: 'PENDING', statusChangedAt: null, consecutiveFailures: 0, lastCheckedAt: null, hostWaitMs: 0,
     lastLatencyMs: null, lastStatusCode: null, lastError: null, lastCause: null, certExpiresAt: null, certIssuer: null,
-    certWarnedFor: null, certExpiredWarnedFor: null, ownerId: null, nextDueAt: null, revision: 0, createdAt: T0, updatedAt: T0,
+    certWarnedFor: null, certExpiredWarnedFor: null, ownerId: null, nextDueAt: null, revision: 0, publicBadge: false, badgeKey: null, createdAt: T0, updatedAt: T0,
     ...overrides,
   };
 }

@@ -6,13 +6,14 @@ import path from 'node:path';
 // uptimeBucketCounts mixes hourly rollups (whole hours inside a bucket) with raw checks (hours
 // cut by an edge). Against a real SQLite file written through the worker's own insert path,
 // every window must give exactly what counting the raw checks gives. BLOCKED checks (refused by
-// the outbound policy) are stored but counted nowhere: neither up nor down, no latency.
+// the outbound policy) are stored but counted nowhere: neither up nor down, no latency. Checks
+// made during maintenance are counted apart as well, so uptime can be told with and without them.
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pingboard-buckets-'));
 process.env.DATA_DIR = dir;
 process.env.LOG_LEVEL = 'silent';
 
-type Seeded = { checkedAt: number; status: 'UP' | 'DOWN' | 'BLOCKED'; latencyMs: number | null };
+type Seeded = { checkedAt: number; status: 'UP' | 'DOWN' | 'BLOCKED'; latencyMs: number | null; maintenance: boolean };
 const HOUR = 3_600_000;
 const now = Date.UTC(2026, 10, 21, 6, 37, 12, 345);
 const seeded: Seeded[] = [];
@@ -33,9 +34,10 @@ beforeAll(async () => {
   for (let i = 0; i < 4000; i++) {
     const checkedAt = Math.floor(now - rand() * 80 * HOUR);
     const r = rand();
-    seeded.push({ checkedAt, status: r < 0.85 ? 'UP' : r < 0.95 ? 'DOWN' : 'BLOCKED', latencyMs: rand() < 0.05 ? null : Math.floor(rand() * 500) });
+    const latencyMs = rand() < 0.05 ? null : Math.floor(rand() * 500);
+    seeded.push({ checkedAt, status: r < 0.85 ? 'UP' : r < 0.95 ? 'DOWN' : 'BLOCKED', latencyMs, maintenance: rand() < 0.1 });
   }
-  const rows = seeded.map((s) => ({ id: uuidv7(s.checkedAt), monitorId: 'm1', status: s.status, latencyMs: s.latencyMs, checkedAt: new Date(s.checkedAt) }));
+  const rows = seeded.map((s) => ({ id: uuidv7(s.checkedAt), monitorId: 'm1', status: s.status, latencyMs: s.latencyMs, maintenance: s.maintenance, checkedAt: new Date(s.checkedAt) }));
   for (let i = 0; i < rows.length; i += 500) {
     const batch = rows.slice(i, i + 500);
     await db.$transaction([data.insertCheckRows(batch), data.addToRollups(batch)]);
@@ -50,12 +52,14 @@ afterAll(async () => {
 
 function naive(from: number, to: number, buckets: number) {
   const width = (to - from) / buckets;
-  const out = Array.from({ length: buckets }, () => ({ totalChecks: 0, upChecks: 0, latencySum: 0, latencyCount: 0 }));
+  const out = Array.from({ length: buckets }, () => ({ totalChecks: 0, upChecks: 0, latencySum: 0, latencyCount: 0, maintenanceChecks: 0, maintenanceUpChecks: 0 }));
   for (const s of seeded) {
     if (s.checkedAt < from || s.checkedAt >= to || s.status === 'BLOCKED') continue;
     const b = out[Math.min(buckets - 1, Math.floor((s.checkedAt - from) / width))];
     b.totalChecks++;
     if (s.status === 'UP') b.upChecks++;
+    if (s.maintenance) b.maintenanceChecks++;
+    if (s.maintenance && s.status === 'UP') b.maintenanceUpChecks++;
     if (s.latencyMs !== null) {
       b.latencySum += s.latencyMs;
       b.latencyCount++;

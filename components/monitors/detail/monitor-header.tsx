@@ -10,7 +10,7 @@ import { monitorKind } from '@/lib/monitor-kinds';
 import { api } from '@/components/api-client';
 import { DeleteMonitorButton } from '@/components/monitors/delete-dialog';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { RelativeTime } from '@/components/ui/time';
+import { LocalTime, RelativeTime } from '@/components/ui/time';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Notice } from '@/components/ui/field';
 
@@ -19,7 +19,7 @@ function targetLine(m: MonitorDto): string {
   return monitorKind(m.type).ui.headline(m, formatInterval(m.intervalSeconds));
 }
 
-const STATUS_WORDS = { UP: 'Up', DOWN: 'Down', BLOCKED: 'Blocked' } as const;
+const STATUS_WORDS = { UP: 'Up', DOWN: 'Down', BLOCKED: 'Blocked', MAINTENANCE: 'In maintenance' } as const;
 
 /** Name, status, target and the actions (check now, pause, edit, delete) with their results. */
 export function MonitorHeader({ monitor, onMonitor, refresh }: { monitor: MonitorDto; onMonitor: (m: MonitorDto) => void; refresh: () => Promise<void> }) {
@@ -78,7 +78,19 @@ export function MonitorHeader({ monitor, onMonitor, refresh }: { monitor: Monito
             {target}
           </p>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400" data-testid="status-since">
-            {status === 'PAUSED' ? 'Paused — no checks are running' : status === 'PENDING' ? 'Waiting for the first result' : <>{STATUS_WORDS[status]} since <RelativeTime iso={monitor.statusChangedAt} /></>}
+            {status === 'PAUSED' ? (
+              'Paused — no checks are running'
+            ) : status === 'PENDING' ? (
+              'Waiting for the first result'
+            ) : status === 'MAINTENANCE' && monitor.maintenance ? (
+              <>
+                In maintenance ({monitor.maintenance.title}) until <LocalTime iso={monitor.maintenance.end} />: checks run, failures alert nobody
+              </>
+            ) : (
+              <>
+                {STATUS_WORDS[status]} since <RelativeTime iso={monitor.statusChangedAt} />
+              </>
+            )}
             {status === 'DOWN' && reason ? (
               <span className="block text-red-700 dark:text-red-400" data-testid="down-reason">
                 {reason}

@@ -1,6 +1,6 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { BucketCountRow, DialectStatements, RecentCheckRow } from '@/lib/db/dialect';
-import { countRows, num, type Num } from '@/lib/db/count-rows';
+import { counts, countRows, num, type Num, type RawCounts } from '@/lib/db/count-rows';
 import { ensureCheckPartitions, PARTITION_LOCK, partitionsBefore } from './partitions';
 import { postgresAttempts } from './attempts';
 
@@ -19,25 +19,29 @@ export const postgresStatements: DialectStatements = {
   insertChecks(db, rows) {
     return db.$executeRaw`
       INSERT INTO "Check" ("id", "monitorId", "status", "latencyMs", "statusCode", "error", "cause",
-                           "dnsMs", "connectMs", "tlsMs", "ttfbMs", "transferMs", "checkedAt")
+                           "dnsMs", "connectMs", "tlsMs", "ttfbMs", "transferMs", "maintenance", "checkedAt")
       SELECT r."id", r."monitorId", r."status"::"CheckStatus", r."latencyMs", r."statusCode", r."error", r."cause",
-             r."dnsMs", r."connectMs", r."tlsMs", r."ttfbMs", r."transferMs", ${ts(Prisma.raw('r."checkedAtMs"'))}
+             r."dnsMs", r."connectMs", r."tlsMs", r."ttfbMs", r."transferMs", COALESCE(r."maintenance", false), ${ts(Prisma.raw('r."checkedAtMs"'))}
       FROM jsonb_to_recordset(${json(rows)}) AS r("id" text, "monitorId" text, "status" text, "latencyMs" int, "statusCode" int,
-        "error" text, "cause" text, "dnsMs" int, "connectMs" int, "tlsMs" int, "ttfbMs" int, "transferMs" int, "checkedAtMs" bigint)`;
+        "error" text, "cause" text, "dnsMs" int, "connectMs" int, "tlsMs" int, "ttfbMs" int, "transferMs" int, "maintenance" boolean, "checkedAtMs" bigint)`;
   },
 
   addToRollups(db, rows) {
     return db.$executeRaw`
-      INSERT INTO "CheckRollup" ("monitorId", "hourStart", "totalChecks", "upChecks", "latencySum", "latencyCount")
-      SELECT r."monitorId", ${ts(Prisma.raw('r."hourStartMs"'))}, COUNT(*), SUM(r."up"), COALESCE(SUM(r."latencyMs"), 0), COUNT(r."latencyMs")
-      FROM jsonb_to_recordset(${json(rows)}) AS r("monitorId" text, "hourStartMs" bigint, "up" int, "latencyMs" int)
+      INSERT INTO "CheckRollup" ("monitorId", "hourStart", "totalChecks", "upChecks", "latencySum", "latencyCount",
+                                 "maintenanceChecks", "maintenanceUpChecks")
+      SELECT r."monitorId", ${ts(Prisma.raw('r."hourStartMs"'))}, COUNT(*), SUM(r."up"), COALESCE(SUM(r."latencyMs"), 0), COUNT(r."latencyMs"),
+             COALESCE(SUM(r."maintenance"), 0), COALESCE(SUM(r."maintenanceUp"), 0)
+      FROM jsonb_to_recordset(${json(rows)}) AS r("monitorId" text, "hourStartMs" bigint, "up" int, "latencyMs" int, "maintenance" int, "maintenanceUp" int)
       GROUP BY 1, 2
       ORDER BY 1, 2
       ON CONFLICT ("monitorId", "hourStart") DO UPDATE SET
         "totalChecks" = "CheckRollup"."totalChecks" + excluded."totalChecks",
         "upChecks" = "CheckRollup"."upChecks" + excluded."upChecks",
         "latencySum" = "CheckRollup"."latencySum" + excluded."latencySum",
-        "latencyCount" = "CheckRollup"."latencyCount" + excluded."latencyCount"`;
+        "latencyCount" = "CheckRollup"."latencyCount" + excluded."latencyCount",
+        "maintenanceChecks" = "CheckRollup"."maintenanceChecks" + excluded."maintenanceChecks",
+        "maintenanceUpChecks" = "CheckRollup"."maintenanceUpChecks" + excluded."maintenanceUpChecks"`;
   },
 
   updateMonitorSummaries(db, rows, nowMs) {
@@ -79,11 +83,24 @@ export const postgresStatements: DialectStatements = {
     return countRows(
       await db.$queryRaw`
         SELECT r."monitorId" AS "monitorId", SUM(r."totalChecks")::bigint AS total, SUM(r."upChecks")::bigint AS up,
-               SUM(r."latencySum")::bigint AS "latencySum", SUM(r."latencyCount")::bigint AS "latencyCount"
+               SUM(r."latencySum")::bigint AS "latencySum", SUM(r."latencyCount")::bigint AS "latencyCount",
+               SUM(r."maintenanceChecks")::bigint AS "maintenanceTotal", SUM(r."maintenanceUpChecks")::bigint AS "maintenanceUp"
         FROM jsonb_array_elements_text(${json(monitorIds)}) AS m(id)
         JOIN "CheckRollup" r ON r."monitorId" = m.id AND r."hourStart" >= ${ts(fromHourMs)}
         GROUP BY r."monitorId"`,
     );
+  },
+
+  async dailyRollupCounts(db, monitorIds, fromHourMs) {
+    const rows = await db.$queryRaw<Array<RawCounts & { monitorId: string; dayMs: Num }>>`
+      SELECT r."monitorId" AS "monitorId", ${ms(Prisma.raw(`date_trunc('day', r."hourStart")`))} AS "dayMs",
+             SUM(r."totalChecks")::bigint AS total, SUM(r."upChecks")::bigint AS up,
+             SUM(r."latencySum")::bigint AS "latencySum", SUM(r."latencyCount")::bigint AS "latencyCount",
+             SUM(r."maintenanceChecks")::bigint AS "maintenanceTotal", SUM(r."maintenanceUpChecks")::bigint AS "maintenanceUp"
+      FROM jsonb_array_elements_text(${json(monitorIds)}) AS m(id)
+      JOIN "CheckRollup" r ON r."monitorId" = m.id AND r."hourStart" >= ${ts(fromHourMs)}
+      GROUP BY 1, 2`;
+    return rows.map((r) => ({ monitorId: r.monitorId, dayStartMs: num(r.dayMs), ...counts(r) }));
   },
 
   async checkCountsBetween(db, monitorIds, fromMs, toMs) {
@@ -91,7 +108,9 @@ export const postgresStatements: DialectStatements = {
       await db.$queryRaw`
         SELECT c."monitorId" AS "monitorId", COUNT(*)::bigint AS total,
                COUNT(*) FILTER (WHERE c."status" = 'UP')::bigint AS up,
-               COALESCE(SUM(c."latencyMs"), 0)::bigint AS "latencySum", COUNT(c."latencyMs")::bigint AS "latencyCount"
+               COALESCE(SUM(c."latencyMs"), 0)::bigint AS "latencySum", COUNT(c."latencyMs")::bigint AS "latencyCount",
+               COUNT(*) FILTER (WHERE c."maintenance")::bigint AS "maintenanceTotal",
+               COUNT(*) FILTER (WHERE c."maintenance" AND c."status" = 'UP')::bigint AS "maintenanceUp"
         FROM jsonb_array_elements_text(${json(monitorIds)}) AS m(id)
         JOIN "Check" c ON c."monitorId" = m.id AND c."checkedAt" >= ${ts(fromMs)} AND c."checkedAt" < ${ts(toMs)}
         WHERE c."status" <> 'BLOCKED'
@@ -100,16 +119,18 @@ export const postgresStatements: DialectStatements = {
   },
 
   async bucketCounts(db, monitorId, ranges, originMs, widthMs) {
-    const rows = await db.$queryRaw<Array<{ bucket: Num; total: Num; up: Num; latencySum: Num; latencyCount: Num }>>`
+    const rows = await db.$queryRaw<Array<RawCounts & { bucket: Num }>>`
       SELECT FLOOR((${ms(Prisma.raw('c."checkedAt"'))} - ${originMs}::float8) / ${widthMs}::float8)::bigint AS bucket, COUNT(*)::bigint AS total,
              COUNT(*) FILTER (WHERE c."status" = 'UP')::bigint AS up,
-             COALESCE(SUM(c."latencyMs"), 0)::bigint AS "latencySum", COUNT(c."latencyMs")::bigint AS "latencyCount"
+             COALESCE(SUM(c."latencyMs"), 0)::bigint AS "latencySum", COUNT(c."latencyMs")::bigint AS "latencyCount",
+             COUNT(*) FILTER (WHERE c."maintenance")::bigint AS "maintenanceTotal",
+             COUNT(*) FILTER (WHERE c."maintenance" AND c."status" = 'UP')::bigint AS "maintenanceUp"
       FROM jsonb_to_recordset(${json(ranges)}) AS e("from" bigint, "to" bigint)
       JOIN "Check" c ON c."monitorId" = ${monitorId}
         AND c."checkedAt" >= ${ts(Prisma.raw('e."from"'))} AND c."checkedAt" < ${ts(Prisma.raw('e."to"'))}
       WHERE c."status" <> 'BLOCKED'
       GROUP BY 1`;
-    return rows.map((r): BucketCountRow => ({ bucket: num(r.bucket), total: num(r.total), up: num(r.up), latencySum: num(r.latencySum), latencyCount: num(r.latencyCount) }));
+    return rows.map((r): BucketCountRow => ({ bucket: num(r.bucket), ...counts(r) }));
   },
 
   async claimMonitors(db, instanceId, limit, nowMs) {

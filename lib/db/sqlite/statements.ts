@@ -1,5 +1,5 @@
 import type { BucketCountRow, DialectStatements, RecentCheckRow } from '@/lib/db/dialect';
-import { countRows, num, type Num } from '@/lib/db/count-rows';
+import { counts, countRows, num, type Num, type RawCounts } from '@/lib/db/count-rows';
 
 // SQLite's bulk statements. A batch travels as one JSON parameter unpacked by json_each, so a
 // statement costs the same few microseconds of driver work whether it carries 1 row or 500
@@ -12,29 +12,33 @@ export const sqliteStatements: DialectStatements = {
   insertChecks(db, rows) {
     return db.$executeRaw`
       INSERT INTO "Check" ("id", "monitorId", "status", "latencyMs", "statusCode", "error", "cause",
-                           "dnsMs", "connectMs", "tlsMs", "ttfbMs", "transferMs", "checkedAt")
+                           "dnsMs", "connectMs", "tlsMs", "ttfbMs", "transferMs", "maintenance", "checkedAt")
       SELECT json_extract(r.value, '$.id'), json_extract(r.value, '$.monitorId'), json_extract(r.value, '$.status'),
              json_extract(r.value, '$.latencyMs'), json_extract(r.value, '$.statusCode'), json_extract(r.value, '$.error'),
              json_extract(r.value, '$.cause'), json_extract(r.value, '$.dnsMs'), json_extract(r.value, '$.connectMs'),
              json_extract(r.value, '$.tlsMs'), json_extract(r.value, '$.ttfbMs'), json_extract(r.value, '$.transferMs'),
-             json_extract(r.value, '$.checkedAtMs')
+             CASE WHEN json_extract(r.value, '$.maintenance') THEN 1 ELSE 0 END, json_extract(r.value, '$.checkedAtMs')
       FROM json_each(${JSON.stringify(rows)}) AS r`;
   },
 
   addToRollups(db, rows) {
     // "WHERE true" keeps SQLite from reading ON CONFLICT as part of the SELECT.
     return db.$executeRaw`
-      INSERT INTO "CheckRollup" ("monitorId", "hourStart", "totalChecks", "upChecks", "latencySum", "latencyCount")
+      INSERT INTO "CheckRollup" ("monitorId", "hourStart", "totalChecks", "upChecks", "latencySum", "latencyCount",
+                                 "maintenanceChecks", "maintenanceUpChecks")
       SELECT json_extract(r.value, '$.monitorId'), json_extract(r.value, '$.hourStartMs'), COUNT(*),
              SUM(json_extract(r.value, '$.up')), COALESCE(SUM(json_extract(r.value, '$.latencyMs')), 0),
-             COUNT(json_extract(r.value, '$.latencyMs'))
+             COUNT(json_extract(r.value, '$.latencyMs')),
+             SUM(json_extract(r.value, '$.maintenance')), SUM(json_extract(r.value, '$.maintenanceUp'))
       FROM json_each(${JSON.stringify(rows)}) AS r WHERE true
       GROUP BY 1, 2
       ON CONFLICT ("monitorId", "hourStart") DO UPDATE SET
         "totalChecks" = "totalChecks" + excluded."totalChecks",
         "upChecks" = "upChecks" + excluded."upChecks",
         "latencySum" = "latencySum" + excluded."latencySum",
-        "latencyCount" = "latencyCount" + excluded."latencyCount"`;
+        "latencyCount" = "latencyCount" + excluded."latencyCount",
+        "maintenanceChecks" = "maintenanceChecks" + excluded."maintenanceChecks",
+        "maintenanceUpChecks" = "maintenanceUpChecks" + excluded."maintenanceUpChecks"`;
   },
 
   updateMonitorSummaries(db, rows, nowMs) {
@@ -74,11 +78,24 @@ export const sqliteStatements: DialectStatements = {
     return countRows(
       await db.$queryRaw`
         SELECT r."monitorId" AS "monitorId", SUM(r."totalChecks") AS total, SUM(r."upChecks") AS up,
-               SUM(r."latencySum") AS "latencySum", SUM(r."latencyCount") AS "latencyCount"
+               SUM(r."latencySum") AS "latencySum", SUM(r."latencyCount") AS "latencyCount",
+               SUM(r."maintenanceChecks") AS "maintenanceTotal", SUM(r."maintenanceUpChecks") AS "maintenanceUp"
         FROM json_each(${JSON.stringify(monitorIds)}) AS m
         CROSS JOIN "CheckRollup" r ON r."monitorId" = m.value AND r."hourStart" >= ${fromHourMs}
         GROUP BY r."monitorId"`,
     );
+  },
+
+  async dailyRollupCounts(db, monitorIds, fromHourMs) {
+    const rows = await db.$queryRaw<Array<RawCounts & { monitorId: string; day: Num }>>`
+      SELECT r."monitorId" AS "monitorId", r."hourStart" / 86400000 AS day,
+             SUM(r."totalChecks") AS total, SUM(r."upChecks") AS up,
+             SUM(r."latencySum") AS "latencySum", SUM(r."latencyCount") AS "latencyCount",
+             SUM(r."maintenanceChecks") AS "maintenanceTotal", SUM(r."maintenanceUpChecks") AS "maintenanceUp"
+      FROM json_each(${JSON.stringify(monitorIds)}) AS m
+      CROSS JOIN "CheckRollup" r ON r."monitorId" = m.value AND r."hourStart" >= ${fromHourMs}
+      GROUP BY r."monitorId", day`;
+    return rows.map((r) => ({ monitorId: r.monitorId, dayStartMs: num(r.day) * 86_400_000, ...counts(r) }));
   },
 
   async checkCountsBetween(db, monitorIds, fromMs, toMs) {
@@ -86,7 +103,9 @@ export const sqliteStatements: DialectStatements = {
       await db.$queryRaw`
         SELECT c."monitorId" AS "monitorId", COUNT(*) AS total,
                SUM(CASE WHEN c."status" = 'UP' THEN 1 ELSE 0 END) AS up,
-               SUM(c."latencyMs") AS "latencySum", COUNT(c."latencyMs") AS "latencyCount"
+               SUM(c."latencyMs") AS "latencySum", COUNT(c."latencyMs") AS "latencyCount",
+               SUM(c."maintenance") AS "maintenanceTotal",
+               SUM(CASE WHEN c."maintenance" = 1 AND c."status" = 'UP' THEN 1 ELSE 0 END) AS "maintenanceUp"
         FROM json_each(${JSON.stringify(monitorIds)}) AS m
         CROSS JOIN "Check" c ON c."monitorId" = m.value AND c."checkedAt" >= ${fromMs} AND c."checkedAt" < ${toMs}
         WHERE c."status" <> 'BLOCKED'
@@ -95,16 +114,18 @@ export const sqliteStatements: DialectStatements = {
   },
 
   async bucketCounts(db, monitorId, ranges, originMs, widthMs) {
-    const rows = await db.$queryRaw<Array<{ bucket: Num; total: Num; up: Num; latencySum: Num; latencyCount: Num }>>`
+    const rows = await db.$queryRaw<Array<RawCounts & { bucket: Num }>>`
       SELECT CAST((c."checkedAt" - ${originMs}) / ${widthMs} AS INTEGER) AS bucket, COUNT(*) AS total,
              SUM(CASE WHEN c."status" = 'UP' THEN 1 ELSE 0 END) AS up,
-             SUM(c."latencyMs") AS "latencySum", COUNT(c."latencyMs") AS "latencyCount"
+             SUM(c."latencyMs") AS "latencySum", COUNT(c."latencyMs") AS "latencyCount",
+             SUM(c."maintenance") AS "maintenanceTotal",
+             SUM(CASE WHEN c."maintenance" = 1 AND c."status" = 'UP' THEN 1 ELSE 0 END) AS "maintenanceUp"
       FROM json_each(${JSON.stringify(ranges)}) AS e
       CROSS JOIN "Check" c ON c."monitorId" = ${monitorId}
         AND c."checkedAt" >= json_extract(e.value, '$.from') AND c."checkedAt" < json_extract(e.value, '$.to')
       WHERE c."status" <> 'BLOCKED'
       GROUP BY bucket`;
-    return rows.map((r): BucketCountRow => ({ bucket: num(r.bucket), total: num(r.total), up: num(r.up), latencySum: num(r.latencySum), latencyCount: num(r.latencyCount) }));
+    return rows.map((r): BucketCountRow => ({ bucket: num(r.bucket), ...counts(r) }));
   },
 
   async claimMonitors(db, instanceId, limit, nowMs) {

@@ -1,0 +1,38 @@
+import 'server-only';
+import { renderMonitorBadge, BADGE_WINDOWS, type BadgeKind, type BadgeWindow } from '@/lib/services/badges';
+import { renderBadge } from '@/lib/badges/render-badge';
+import { logger } from '@/lib/logger';
+
+// Badge responses: SVG, cacheable for a minute, meant to be embedded anywhere (no frame rule),
+// and unable to run anything (a CSP with no sources but inline styles).
+
+const BADGE_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+
+function svgResponse(svg: string, status: number, cacheControl: string): Response {
+  return new Response(svg, {
+    status,
+    headers: {
+      'Content-Type': 'image/svg+xml; charset=utf-8',
+      'Cache-Control': cacheControl,
+      'Content-Security-Policy': BADGE_CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+    },
+  });
+}
+
+export async function serveBadge(req: Request, key: string, kind: BadgeKind): Promise<Response> {
+  const query = new URL(req.url).searchParams;
+  const label = query.get('label');
+  const window = query.get('window') ?? (kind === 'uptime' ? '24h' : '24h');
+  if (!(window in BADGE_WINDOWS)) {
+    return svgResponse(renderBadge({ label: 'window', message: `use ${Object.keys(BADGE_WINDOWS).join(', ')}`, color: 'down' }), 400, 'no-store');
+  }
+  try {
+    const { found, svg } = await renderMonitorBadge(key, kind, window as BadgeWindow, label);
+    return svgResponse(svg, found ? 200 : 404, 'public, max-age=60');
+  } catch (err) {
+    logger.warn({ err, kind }, 'rendering a badge failed');
+    return svgResponse(renderBadge({ label: label ?? kind, message: 'unavailable', color: 'neutral' }), 503, 'no-store');
+  }
+}
