@@ -4,6 +4,14 @@ import { createMonitorSchema, updateMonitorSchema } from '@/lib/schemas/monitor'
 import { listChecksQuerySchema, uptimeQuerySchema } from '@/lib/schemas/history';
 import { createChannelSchema, updateChannelSchema } from '@/lib/schemas/channel';
 import { CHANNEL_PROVIDERS } from '@/lib/alerting/providers';
+import {
+  createIncidentUpdateSchema,
+  createPageIncidentSchema,
+  createStatusPageSchema,
+  updatePageIncidentSchema,
+  updateStatusPageSchema,
+} from '@/lib/schemas/status-page';
+import { createMaintenanceSchema, updateMaintenanceSchema } from '@/lib/schemas/maintenance';
 
 // The OpenAPI document is generated from the same zod schemas the handlers validate with,
 // so the docs cannot drift from what the server accepts.
@@ -22,6 +30,15 @@ const channelBody = (s: z.ZodType) => ({
   'x-settings-by-kind': Object.fromEntries(Object.values(CHANNEL_PROVIDERS).map((p) => [p.kind, { ...schema(p.settings), description: p.help, 'x-secret': p.secretFields }])),
 });
 const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
+const incidentParams = [...idParam, { name: 'incidentId', in: 'path', required: true, schema: { type: 'string' } }];
+const slugParam = [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }];
+const keyParam = [{ name: 'key', in: 'path', required: true, schema: { type: 'string' }, description: 'The monitor\'s badgeKey' }];
+const labelParam = { name: 'label', in: 'query', required: false, schema: { type: 'string', maxLength: 64 }, description: 'Overrides the left-hand text' };
+const windowParam = { name: 'window', in: 'query', required: false, schema: { type: 'string', enum: ['24h', '7d', '30d', '90d'], default: '24h' } };
+const statusPageFields = '{id, slug, title, description, logoUrl, footerText, published, hasPassword, customDomain, url, sections:[{id, name, monitors:[{monitorId, name, displayName, showDetails}]}], createdAt, updatedAt}';
+const incidentFields = '{id, pageId, title, impact, status, monitorIds, startedAt, resolvedAt, createdAt, updatedAt, updates:[{id, status, message, at}]}';
+const maintenanceFields = '{id, title, allMonitors, monitorIds, start, end, recurrence, timeZone, active, nextWindow:{start, end}|null, createdAt, updatedAt}';
+const publicCache = 'Cache-Control: public, max-age=30 and an ETag (If-None-Match answers 304); private behind a password';
 const queryParams = (s: z.ZodObject) =>
   Object.entries(s.shape).map(([name, field]) => ({ name, in: 'query', required: false, schema: schema(field as z.ZodType) }));
 
@@ -75,6 +92,57 @@ export function openApiDocument() {
       },
       '/api/channels/{id}/test': { parameters: idParam, post: { summary: 'Send a marked test message now', responses: { '200': ok('{ok, providerStatus?, error?}'), ...errors } } },
       '/api/heartbeat/{token}': { get: { summary: 'Heartbeat ping (also POST); append /fail to report a failure', security: [], responses: { '200': ok('{ok:true}'), '404': ok('Unknown token') } } },
+      '/api/status-pages': {
+        get: { summary: 'Your status pages', responses: { '200': ok(`{statusPages:[${statusPageFields}]}`), ...errors } },
+        post: { summary: 'Create a status page (published by default)', requestBody: body(createStatusPageSchema), responses: { '201': ok(`{statusPage: ${statusPageFields}}`), '409': ok('Slug or custom domain taken'), ...errors } },
+      },
+      '/api/status-pages/{id}': {
+        parameters: idParam,
+        get: { summary: 'One status page', responses: { '200': ok('{statusPage}'), ...errors } },
+        patch: { summary: 'Update any subset; sections replace all sections; password null removes it', requestBody: body(updateStatusPageSchema), responses: { '200': ok('{statusPage}'), '409': ok('Slug or custom domain taken'), ...errors } },
+        put: { summary: 'Same as PATCH', requestBody: body(updateStatusPageSchema), responses: { '200': ok('{statusPage}'), ...errors } },
+        delete: { summary: 'Delete a status page and its incidents', responses: { '204': ok('Deleted'), ...errors } },
+      },
+      '/api/status-pages/{id}/incidents': {
+        parameters: idParam,
+        get: { summary: 'Incidents written on the page, newest first', responses: { '200': ok(`{incidents:[${incidentFields}]}`), ...errors } },
+        post: { summary: 'Write an incident with its first update', requestBody: body(createPageIncidentSchema), responses: { '201': ok(`{incident: ${incidentFields}}`), ...errors } },
+      },
+      '/api/status-pages/{id}/incidents/{incidentId}': {
+        parameters: incidentParams,
+        get: { summary: 'One incident with its timeline', responses: { '200': ok('{incident}'), ...errors } },
+        patch: { summary: 'Change title, impact or affected monitors', requestBody: body(updatePageIncidentSchema), responses: { '200': ok('{incident}'), ...errors } },
+        delete: { summary: 'Delete an incident', responses: { '204': ok('Deleted'), ...errors } },
+      },
+      '/api/status-pages/{id}/incidents/{incidentId}/updates': {
+        parameters: incidentParams,
+        post: { summary: 'Add an update; the incident takes the status of its latest update', requestBody: body(createIncidentUpdateSchema), responses: { '201': ok('{incident, update}'), ...errors } },
+      },
+      '/api/maintenance': {
+        get: { summary: 'Your maintenance windows', responses: { '200': ok(`{maintenance:[${maintenanceFields}]}`), ...errors } },
+        post: { summary: 'Plan a maintenance window: one period, or a weekly or cron recurrence in a time zone', requestBody: body(createMaintenanceSchema), responses: { '201': ok(`{maintenance: ${maintenanceFields}}`), ...errors } },
+      },
+      '/api/maintenance/{id}': {
+        parameters: idParam,
+        get: { summary: 'One maintenance window', responses: { '200': ok('{maintenance}'), ...errors } },
+        patch: { summary: 'Update any subset of fields', requestBody: body(updateMaintenanceSchema), responses: { '200': ok('{maintenance}'), ...errors } },
+        put: { summary: 'Same as PATCH', requestBody: body(updateMaintenanceSchema), responses: { '200': ok('{maintenance}'), ...errors } },
+        delete: { summary: 'Delete a maintenance window', responses: { '204': ok('Deleted'), ...errors } },
+      },
+      '/status/{slug}': { parameters: slugParam, get: { summary: `Public status page (HTML, no scripts). ${publicCache}`, security: [], responses: { '200': ok('HTML'), '401': ok('Password page; reveals nothing'), '404': ok('Unknown or unpublished') } } },
+      '/status/{slug}/summary.json': {
+        parameters: slugParam,
+        get: {
+          summary: `Machine-readable status. ${publicCache}`,
+          security: [],
+          responses: { '200': ok('{page, status, components:[{id, name, section, status, since, uptime90d, uptime90dExcludingMaintenance, days:[{date, uptime, uptimeExcludingMaintenance, totalChecks, maintenanceChecks}], details?}], activeIncidents, outages, maintenance, generatedAt}'), '401': ok('Password needed'), '404': ok('Unknown or unpublished') },
+        },
+      },
+      '/status/{slug}/feed.atom': { parameters: slugParam, get: { summary: `Atom feed of incidents and their updates. ${publicCache}`, security: [], responses: { '200': ok('Atom 1.0'), '401': ok('Password needed'), '404': ok('Unknown or unpublished') } } },
+      '/status/{slug}/unlock': { parameters: slugParam, post: { summary: 'Password form post (field "password"); sets a cookie for this page only', security: [], responses: { '303': ok('Unlocked: back to the page'), '401': ok('Wrong password'), '429': ok('Too many guesses') } } },
+      '/badge/{key}/status.svg': { parameters: [...keyParam, labelParam], get: { summary: 'Status badge (SVG, cacheable 60 s)', security: [], responses: { '200': ok('SVG'), '404': ok('Neutral "not found" badge') } } },
+      '/badge/{key}/uptime.svg': { parameters: [...keyParam, labelParam, windowParam], get: { summary: 'Uptime badge over a window', security: [], responses: { '200': ok('SVG'), '400': ok('Bad window'), '404': ok('Neutral "not found" badge') } } },
+      '/badge/{key}/response.svg': { parameters: [...keyParam, labelParam], get: { summary: 'Average response time over 24 h', security: [], responses: { '200': ok('SVG'), '404': ok('Neutral "not found" badge') } } },
       '/api/healthz': { get: { summary: 'Liveness', security: [], responses: { '200': ok('{status, db, worker:{running, scheduled}}'), '503': ok('Database unreachable') } } },
     },
   };
