@@ -1,11 +1,17 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { api } from '@/components/api-client';
 import { Button } from '@/components/ui/button';
 import { inputClass, Notice } from '@/components/ui/field';
 
-/** Deleting asks for the slug to be typed, so a slip of the mouse cannot take a public page down. */
-export function DeleteStatusPageButton({ slug, onDelete }: { slug: string; onDelete: () => Promise<string | null> }) {
+/**
+ * Deleting asks for the slug to be typed, so a slip of the mouse cannot take a public page down.
+ * It stands outside the editor's form: its dialog holds a form of its own, and forms do not nest.
+ */
+export function DeleteStatusPageButton({ pageId, slug }: { pageId: string; slug: string }) {
+  const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [typed, setTyped] = useState('');
@@ -23,10 +29,12 @@ export function DeleteStatusPageButton({ slug, onDelete }: { slug: string; onDel
     e.preventDefault();
     if (!matches) return;
     setBusy(true);
-    const err = await onDelete();
+    const res = await api(`/api/status-pages/${pageId}`, { method: 'DELETE' });
     setBusy(false);
-    if (err) setError(err);
-    else dialog.current?.close();
+    if (!res.ok) return setError(res.error.message);
+    dialog.current?.close();
+    router.push('/status-pages');
+    router.refresh();
   }
 
   return (

@@ -35,45 +35,45 @@ export function MonitorRowEditor({
   const displayError = errors[`${errorPrefix}.displayName`];
   const rowError = errors[`${errorPrefix}.monitorId`] ?? errors[errorPrefix];
   return (
-    <li data-monitor-row={row.monitorId} className="grid grid-cols-[minmax(0,1fr)_auto] items-start gap-x-2 gap-y-2 rounded-md border border-zinc-200 px-3 py-2 dark:border-zinc-800">
-      <div className="min-w-0 space-y-2">
-        <p className="truncate text-sm font-medium" title={name}>
+    <li data-monitor-row={row.monitorId} className="space-y-2 rounded-md border border-zinc-200 px-3 py-2 dark:border-zinc-800">
+      <div className="flex items-center justify-between gap-2">
+        <p className="min-w-0 truncate text-sm font-medium" title={name}>
           {name}
         </p>
-        <div>
-          <label htmlFor={`${idPrefix}-display`} className="sr-only">
-            Public name of {name}
-          </label>
-          <input
-            id={`${idPrefix}-display`}
-            className={inputClass}
-            maxLength={100}
-            placeholder={`Public name (default: ${name})`}
-            value={row.displayName}
-            aria-invalid={Boolean(displayError)}
-            aria-describedby={displayError ? `${idPrefix}-display-error` : undefined}
-            onChange={(e) => onChange({ ...row, displayName: e.target.value })}
-          />
-          {displayError ? <FieldError id={`${idPrefix}-display-error`}>{displayError}</FieldError> : null}
+        <div className="flex shrink-0 items-center gap-1">
+          <MoveButtons idPrefix={idPrefix} what={shown} first={first} last={last} onMove={onMove} />
+          <Button size="sm" variant="ghost" aria-label={`Remove ${shown} from ${sectionLabel}`} title={`Remove ${shown} from ${sectionLabel}`} onClick={onRemove}>
+            <span aria-hidden="true">✕</span>
+          </Button>
         </div>
-        <Checkbox
-          id={`${idPrefix}-details`}
-          label={
-            <span className="font-normal">
-              Show details (URL, response times, errors)<span className="sr-only"> of {shown}</span>
-            </span>
-          }
-          checked={row.showDetails}
-          onChange={(c) => onChange({ ...row, showDetails: c })}
+      </div>
+      <div>
+        <label htmlFor={`${idPrefix}-display`} className="sr-only">
+          Public name of {name}
+        </label>
+        <input
+          id={`${idPrefix}-display`}
+          className={inputClass}
+          maxLength={100}
+          placeholder={`Public name (default: ${name})`}
+          value={row.displayName}
+          aria-invalid={Boolean(displayError)}
+          aria-describedby={displayError ? `${idPrefix}-display-error` : undefined}
+          onChange={(e) => onChange({ ...row, displayName: e.target.value })}
         />
-        {rowError ? <FieldError id={`${idPrefix}-error`}>{rowError}</FieldError> : null}
+        {displayError ? <FieldError id={`${idPrefix}-display-error`}>{displayError}</FieldError> : null}
       </div>
-      <div className="flex items-center gap-1">
-        <MoveButtons idPrefix={idPrefix} what={shown} first={first} last={last} onMove={onMove} />
-        <Button size="sm" variant="ghost" aria-label={`Remove ${shown} from ${sectionLabel}`} title={`Remove ${shown} from ${sectionLabel}`} onClick={onRemove}>
-          <span aria-hidden="true">✕</span>
-        </Button>
-      </div>
+      <Checkbox
+        id={`${idPrefix}-details`}
+        label={
+          <span className="font-normal">
+            Show details (URL, response times, errors)<span className="sr-only"> of {shown}</span>
+          </span>
+        }
+        checked={row.showDetails}
+        onChange={(c) => onChange({ ...row, showDetails: c })}
+      />
+      {rowError ? <FieldError id={`${idPrefix}-error`}>{rowError}</FieldError> : null}
     </li>
   );
 }

@@ -1,3 +1,5 @@
+'use client';
+
 import { CopyButton } from '@/components/ui/copy-button';
 import { inputClass } from '@/components/ui/field';
 import { buttonClass } from '@/components/ui/button';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { move, rowKey, type FormErrors, type MonitorChoice, type MonitorRow, type SectionRow } from '@/lib/ui/status-page-form-model';
+import { move, nextKey, type FormErrors, type MonitorChoice, type MonitorRow, type SectionRow } from '@/lib/ui/status-page-form-model';
 import { Button } from '@/components/ui/button';
 import { FieldError, inputClass } from '@/components/ui/field';
 import { MonitorRowEditor } from '@/components/status-pages/monitor-row-editor';
@@ -45,7 +45,7 @@ export function SectionEditor({
 
   function addMonitor() {
     if (!choice) return;
-    const key = rowKey();
+    const key = nextKey(section.monitors);
     setMonitors([...section.monitors, { key, monitorId: choice, displayName: '', showDetails: false }]);
     setPicked('');
     onFocus(`${id}-monitor-${key}-display`);
@@ -62,7 +62,7 @@ export function SectionEditor({
   function removeMonitor(i: number) {
     setMonitors(section.monitors.filter((_, j) => j !== i));
     const neighbour = section.monitors[i + 1] ?? section.monitors[i - 1];
-    onFocus(neighbour ? `${id}-monitor-${neighbour.key}-display` : `${id}-pick`);
+    onFocus(neighbour ? `${id}-monitor-${neighbour.key}-display` : `${id}-name`);
   }
 
   return (
@@ -116,30 +116,25 @@ export function SectionEditor({
           ))}
         </ol>
         {listError ? <FieldError id={`${id}-monitors-error`}>{listError}</FieldError> : null}
-        {monitors.length > 0 ? (
+        {monitors.length === 0 ? null : available.length === 0 ? (
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">Every monitor you have is on this page.</p>
+        ) : (
           <div className="flex flex-wrap items-center gap-2">
             <label htmlFor={`${id}-pick`} className="sr-only">
               Monitor to add to {label}
             </label>
-            <select
-              id={`${id}-pick`}
-              className={`${inputClass} w-auto max-w-full min-w-0 flex-1 sm:max-w-xs`}
-              value={choice}
-              disabled={available.length === 0}
-              onChange={(e) => setPicked(e.target.value)}
-            >
-              {available.length === 0 ? <option value="">Every monitor is on the page</option> : null}
+            <select id={`${id}-pick`} className={`${inputClass} w-auto max-w-full min-w-0 flex-1 sm:max-w-xs`} value={choice} onChange={(e) => setPicked(e.target.value)}>
               {available.map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.name}
                 </option>
               ))}
             </select>
-            <Button size="sm" onClick={addMonitor} disabled={!choice} aria-label={`Add monitor to ${label}`}>
+            <Button size="sm" onClick={addMonitor} aria-label={`Add monitor to ${label}`}>
               + Add monitor
             </Button>
           </div>
-        ) : null}
+        )}
       </div>
     </li>
   );

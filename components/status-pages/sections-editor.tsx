@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { move, rowKey, usedMonitorIds, type FormErrors, type MonitorChoice, type PageFormValues, type SectionRow } from '@/lib/ui/status-page-form-model';
+import { move, nextKey, usedMonitorIds, type FormErrors, type MonitorChoice, type PageFormValues, type SectionRow } from '@/lib/ui/status-page-form-model';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field';
 import { SectionEditor } from '@/components/status-pages/section-editor';
@@ -50,7 +50,7 @@ export function SectionsEditor({
   }
 
   function addSection() {
-    const key = rowKey();
+    const key = nextKey(sections);
     onChange([...sections, { key, name: '', monitors: [] }]);
     setFocusId(`section-${key}-name`);
   }

@@ -20,7 +20,6 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { Notice } from '@/components/ui/field';
 import { PageSettingsFields, type SetPageValue } from '@/components/status-pages/page-settings-fields';
 import { SectionsEditor } from '@/components/status-pages/sections-editor';
-import { DeleteStatusPageButton } from '@/components/status-pages/delete-status-page-button';
 
 /** Creates a status page, or edits one; either way one request carries the whole page. */
 export function StatusPageForm({ page, monitors, origin }: { page?: StatusPageDto; monitors: MonitorChoice[]; origin: string }) {
@@ -90,14 +89,6 @@ export function StatusPageForm({ page, monitors, origin }: { page?: StatusPageDt
     router.refresh();
   }
 
-  async function remove(): Promise<string | null> {
-    const res = await api(`/api/status-pages/${saved!.id}`, { method: 'DELETE' });
-    if (!res.ok) return res.error.message;
-    router.push('/status-pages');
-    router.refresh();
-    return null;
-  }
-
   return (
     <form ref={form} onSubmit={submit} noValidate className="space-y-5" aria-label={editing ? 'Edit status page' : 'New status page'}>
       {formError ? <Notice>{formError}</Notice> : null}
@@ -111,11 +102,6 @@ export function StatusPageForm({ page, monitors, origin }: { page?: StatusPageDt
         <Link href="/status-pages" className={buttonClass('ghost')}>
           {editing ? 'Back to the list' : 'Cancel'}
         </Link>
-        {saved ? (
-          <span className="ml-auto">
-            <DeleteStatusPageButton slug={saved.slug} onDelete={remove} />
-          </span>
-        ) : null}
       </div>
     </form>
   );

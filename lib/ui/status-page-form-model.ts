@@ -45,8 +45,11 @@ export interface PageFormValues {
 
 export type FormErrors = Record<string, string>;
 
-let nextKey = 1;
-export const rowKey = (): number => nextKey++;
+/**
+ * A key for a new row among `rows`. Keys also make the inputs' ids, so they are numbered from the
+ * rows themselves, never from a module counter: the server's render and the browser's agree.
+ */
+export const nextKey = (rows: ReadonlyArray<{ key: number }>): number => rows.reduce((max, r) => Math.max(max, r.key), 0) + 1;
 
 export function initialPageValues(page?: StatusPageDto): PageFormValues {
   return {
@@ -60,12 +63,12 @@ export function initialPageValues(page?: StatusPageDto): PageFormValues {
     password: '',
     customDomain: page?.customDomain ?? '',
     sections: page
-      ? page.sections.map((s) => ({
-          key: rowKey(),
+      ? page.sections.map((s, i) => ({
+          key: i + 1,
           name: s.name,
-          monitors: s.monitors.map((m) => ({ key: rowKey(), monitorId: m.monitorId, displayName: m.displayName ?? '', showDetails: m.showDetails })),
+          monitors: s.monitors.map((m, j) => ({ key: j + 1, monitorId: m.monitorId, displayName: m.displayName ?? '', showDetails: m.showDetails })),
         }))
-      : [{ key: rowKey(), name: 'Services', monitors: [] }],
+      : [{ key: 1, name: 'Services', monitors: [] }],
   };
 }
 

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StatusPageForm } from '@/components/status-pages/status-page-form';
 import { PublicUrl } from '@/components/status-pages/public-url';
+import { DeleteStatusPageButton } from '@/components/status-pages/delete-status-page-button';
 import { PasswordMark, PublishedBadge } from '@/components/status-pages/page-badges';
 import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -42,6 +43,15 @@ export default async function EditStatusPagePage({ params, searchParams }: { par
           Edit status page
         </h2>
         <StatusPageForm page={page} monitors={monitors} origin={origin} />
+      </Card>
+      <Card className="flex flex-wrap items-center justify-between gap-3 p-5" aria-labelledby="delete-page-title">
+        <div>
+          <h2 id="delete-page-title" className="text-base font-semibold">
+            Delete this status page
+          </h2>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">Its address stops working; the monitors stay.</p>
+        </div>
+        <DeleteStatusPageButton pageId={page.id} slug={page.slug} />
       </Card>
     </div>
   );
