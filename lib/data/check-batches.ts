@@ -4,7 +4,7 @@ import { addToRollups, insertCheckRows, type NewCheck } from '@/lib/data/checks'
 import { updateMonitorSummaries, type MonitorSummary } from '@/lib/data/monitor-state';
 
 /**
- * One write batch of the worker in one transaction: every new check row, the hourly rollups
+ * One write batch of the worker in one transaction: every new check row, the hourly and daily rollups
  * and the last-check summary of each monitor. Results of monitors deleted meanwhile are
  * dropped rather than failing the whole batch on a foreign key.
  */
@@ -14,5 +14,5 @@ export async function storeCheckBatch(rows: NewCheck[], latest: Map<string, Moni
   const alive = new Set((await db.monitor.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((m) => m.id));
   const checks = rows.filter((r) => alive.has(r.monitorId));
   const summaries = [...latest].filter(([id]) => alive.has(id));
-  await db.$transaction([insertCheckRows(checks), addToRollups(checks), updateMonitorSummaries(summaries)]);
+  await db.$transaction([insertCheckRows(checks), addToRollups(checks, 'hour'), addToRollups(checks, 'day'), updateMonitorSummaries(summaries)]);
 }

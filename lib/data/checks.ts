@@ -1,8 +1,8 @@
 import 'server-only';
 import { getDb, getDialect } from '@/lib/db/client';
-import type { CheckRowInput, CountRow, Queryable } from '@/lib/db/dialect';
+import type { CheckRowInput, CountRow, Queryable, RollupPeriod } from '@/lib/db/dialect';
 import type { Check, CheckStatus, Prisma } from '@/lib/generated/prisma/client';
-import { HOUR_MS, hourStartMs } from '@/lib/shared/time';
+import { DAY_MS, HOUR_MS, hourStartMs } from '@/lib/shared/time';
 
 export const RECENT_CHECKS_PER_MONITOR = 24;
 
@@ -88,10 +88,7 @@ export async function uptimeCountsSince(monitorIds: string[], since: Date): Prom
   return result;
 }
 
-/**
- * Per-UTC-day counts of many monitors from `fromDay` (a UTC midnight) on, from the hourly
- * rollups alone: whole days are whole hours, so no raw check is read (status pages' 90-day bars).
- */
+/** Per-UTC-day counts of many monitors from `fromDay` (a UTC midnight) on, from the daily rollups (status pages' 90-day bars). */
 export async function dailyCounts(monitorIds: string[], fromDay: Date): Promise<Map<string, Map<number, UptimeCounts>>> {
   const result = new Map<string, Map<number, UptimeCounts>>(monitorIds.map((id) => [id, new Map()]));
   if (monitorIds.length === 0) return result;
@@ -188,16 +185,18 @@ export function insertCheckRows(rows: NewCheck[], db: Queryable = getDb()) {
 }
 
 /**
- * Adds a batch of new checks to the hourly rollups in one statement; run it in the insert's
- * transaction. BLOCKED checks (refused by the outbound policy) are neither up nor down, so they
- * count in no uptime: not here, and not in the raw counts (lib/db/<engine>/statements.ts).
+ * Adds a batch of new checks to the hourly or daily rollups in one statement; run it in the
+ * insert's transaction. BLOCKED checks (refused by the outbound policy) are neither up nor down,
+ * so they count in no uptime: not here, and not in the raw counts (lib/db/<engine>/statements.ts).
  */
-export function addToRollups(rows: NewCheck[], db: Queryable = getDb()) {
+export function addToRollups(rows: NewCheck[], period: RollupPeriod = 'hour', db: Queryable = getDb()) {
+  const startOf = period === 'hour' ? hourStartMs : (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS;
   return getDialect().sql.addToRollups(
     db,
+    period,
     rows.filter((r) => r.status !== 'BLOCKED').map((r) => ({
       monitorId: r.monitorId,
-      hourStartMs: hourStartMs(new Date(r.checkedAt).getTime()),
+      startMs: startOf(new Date(r.checkedAt).getTime()),
       up: r.status === 'UP' ? 1 : 0,
       latencyMs: r.latencyMs ?? null,
       maintenance: r.maintenance ? 1 : 0,
@@ -213,8 +212,9 @@ export function addToRollups(rows: NewCheck[], db: Queryable = getDb()) {
 export async function deleteChecksBefore(cutoff: Date): Promise<{ partitions: number; rows: number | null }> {
   const db = getDb();
   const removed = await getDialect().sql.pruneChecksBefore(db, cutoff.getTime());
-  // A rollup hour goes once all of its checks are gone.
+  // A rollup hour (or day) goes once all of its checks are gone.
   await db.checkRollup.deleteMany({ where: { hourStart: { lt: new Date(cutoff.getTime() - HOUR_MS) } } });
+  await db.checkDailyRollup.deleteMany({ where: { dayStart: { lt: new Date(cutoff.getTime() - DAY_MS) } } });
   return removed;
 }
 

@@ -52,9 +52,13 @@ export interface CheckRowInput {
   checkedAtMs: number;
 }
 
+/** Which rollup table: CheckRollup (per hour) or CheckDailyRollup (per UTC day). */
+export type RollupPeriod = 'hour' | 'day';
+
 export interface RollupDelta {
   monitorId: string;
-  hourStartMs: number;
+  /** The start of the hour or day it adds to. */
+  startMs: number;
   up: 0 | 1;
   latencyMs: number | null;
   /** Made during a maintenance window (maintenanceUp: and up). */
@@ -139,16 +143,16 @@ export interface MigrationResult {
 export interface DialectStatements {
   /** One INSERT for a whole batch of check rows. */
   insertChecks(db: Queryable, rows: CheckRowInput[]): Statement;
-  /** Adds a batch to the hourly rollups in one upsert; run it in the insert's transaction. */
-  addToRollups(db: Queryable, rows: RollupDelta[]): Statement;
+  /** Adds a batch to the hourly or daily rollups in one upsert; run it in the insert's transaction. */
+  addToRollups(db: Queryable, period: RollupPeriod, rows: RollupDelta[]): Statement;
   /** The last-check fields of many monitors in one UPDATE. */
   updateMonitorSummaries(db: Queryable, rows: SummaryRow[], nowMs: number): Statement;
   /** The newest `perMonitor` checks of each monitor, oldest first within a monitor. */
   recentChecks(db: Queryable, monitorIds: string[], perMonitor: number): Promise<RecentCheckRow[]>;
   /** Sums of the hourly rollups from `fromHourMs` on, per monitor. */
   rollupCountsSince(db: Queryable, monitorIds: string[], fromHourMs: number): Promise<CountRow[]>;
-  /** Sums of the hourly rollups from `fromHourMs` on, per monitor and UTC day. */
-  dailyRollupCounts(db: Queryable, monitorIds: string[], fromHourMs: number): Promise<DailyCountRow[]>;
+  /** The daily rollups from `fromDayMs` on, per monitor and UTC day. */
+  dailyRollupCounts(db: Queryable, monitorIds: string[], fromDayMs: number): Promise<DailyCountRow[]>;
   /** Counts of raw checks in [fromMs, toMs), per monitor. */
   checkCountsBetween(db: Queryable, monitorIds: string[], fromMs: number, toMs: number): Promise<CountRow[]>;
   /** Counts of one monitor's raw checks in each range, grouped by equal-width bucket from `originMs`. */

@@ -1,6 +1,6 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { BucketCountRow, DialectStatements, RecentCheckRow } from '@/lib/db/dialect';
-import { counts, countRows, num, type Num, type RawCounts } from '@/lib/db/count-rows';
+import { counts, countRows, dailyRowsFromJson, num, type Num, type RawCounts } from '@/lib/db/count-rows';
 import { ensureCheckPartitions, PARTITION_LOCK, partitionsBefore } from './partitions';
 import { postgresAttempts } from './attempts';
 
@@ -12,6 +12,12 @@ import { postgresAttempts } from './attempts';
 /** epoch ms -> timestamp(3); float8, so a fractional millisecond never fails a cast. */
 const ts = (ms: number | null | Prisma.Sql) => Prisma.sql`(TIMESTAMP '1970-01-01' + (${ms})::float8 * INTERVAL '1 millisecond')`;
 /** timestamp column -> epoch ms */
+/** Fixed identifiers, never input: which table and start column each rollup period writes. */
+const ROLLUP_TABLES = {
+  hour: { table: Prisma.raw('"CheckRollup"'), start: Prisma.raw('"hourStart"') },
+  day: { table: Prisma.raw('"CheckDailyRollup"'), start: Prisma.raw('"dayStart"') },
+} as const;
+
 const ms = (column: Prisma.Sql) => Prisma.sql`(EXTRACT(EPOCH FROM ${column}) * 1000)::bigint`;
 const json = (value: unknown) => Prisma.sql`${JSON.stringify(value)}::jsonb`;
 
@@ -26,22 +32,23 @@ export const postgresStatements: DialectStatements = {
         "error" text, "cause" text, "dnsMs" int, "connectMs" int, "tlsMs" int, "ttfbMs" int, "transferMs" int, "maintenance" boolean, "checkedAtMs" bigint)`;
   },
 
-  addToRollups(db, rows) {
+  addToRollups(db, period, rows) {
+    const { table, start } = ROLLUP_TABLES[period];
     return db.$executeRaw`
-      INSERT INTO "CheckRollup" ("monitorId", "hourStart", "totalChecks", "upChecks", "latencySum", "latencyCount",
+      INSERT INTO ${table} ("monitorId", ${start}, "totalChecks", "upChecks", "latencySum", "latencyCount",
                                  "maintenanceChecks", "maintenanceUpChecks")
-      SELECT r."monitorId", ${ts(Prisma.raw('r."hourStartMs"'))}, COUNT(*), SUM(r."up"), COALESCE(SUM(r."latencyMs"), 0), COUNT(r."latencyMs"),
+      SELECT r."monitorId", ${ts(Prisma.raw('r."startMs"'))}, COUNT(*), SUM(r."up"), COALESCE(SUM(r."latencyMs"), 0), COUNT(r."latencyMs"),
              COALESCE(SUM(r."maintenance"), 0), COALESCE(SUM(r."maintenanceUp"), 0)
-      FROM jsonb_to_recordset(${json(rows)}) AS r("monitorId" text, "hourStartMs" bigint, "up" int, "latencyMs" int, "maintenance" int, "maintenanceUp" int)
+      FROM jsonb_to_recordset(${json(rows)}) AS r("monitorId" text, "startMs" bigint, "up" int, "latencyMs" int, "maintenance" int, "maintenanceUp" int)
       GROUP BY 1, 2
       ORDER BY 1, 2
-      ON CONFLICT ("monitorId", "hourStart") DO UPDATE SET
-        "totalChecks" = "CheckRollup"."totalChecks" + excluded."totalChecks",
-        "upChecks" = "CheckRollup"."upChecks" + excluded."upChecks",
-        "latencySum" = "CheckRollup"."latencySum" + excluded."latencySum",
-        "latencyCount" = "CheckRollup"."latencyCount" + excluded."latencyCount",
-        "maintenanceChecks" = "CheckRollup"."maintenanceChecks" + excluded."maintenanceChecks",
-        "maintenanceUpChecks" = "CheckRollup"."maintenanceUpChecks" + excluded."maintenanceUpChecks"`;
+      ON CONFLICT ("monitorId", ${start}) DO UPDATE SET
+        "totalChecks" = ${table}."totalChecks" + excluded."totalChecks",
+        "upChecks" = ${table}."upChecks" + excluded."upChecks",
+        "latencySum" = ${table}."latencySum" + excluded."latencySum",
+        "latencyCount" = ${table}."latencyCount" + excluded."latencyCount",
+        "maintenanceChecks" = ${table}."maintenanceChecks" + excluded."maintenanceChecks",
+        "maintenanceUpChecks" = ${table}."maintenanceUpChecks" + excluded."maintenanceUpChecks"`;
   },
 
   updateMonitorSummaries(db, rows, nowMs) {
@@ -91,16 +98,14 @@ export const postgresStatements: DialectStatements = {
     );
   },
 
-  async dailyRollupCounts(db, monitorIds, fromHourMs) {
-    const rows = await db.$queryRaw<Array<RawCounts & { monitorId: string; dayMs: Num }>>`
-      SELECT r."monitorId" AS "monitorId", ${ms(Prisma.raw(`date_trunc('day', r."hourStart")`))} AS "dayMs",
-             SUM(r."totalChecks")::bigint AS total, SUM(r."upChecks")::bigint AS up,
-             SUM(r."latencySum")::bigint AS "latencySum", SUM(r."latencyCount")::bigint AS "latencyCount",
-             SUM(r."maintenanceChecks")::bigint AS "maintenanceTotal", SUM(r."maintenanceUpChecks")::bigint AS "maintenanceUp"
+  async dailyRollupCounts(db, monitorIds, fromDayMs) {
+    // One JSON value for all rows: decoded at once instead of row by row by the driver adapter.
+    const [row] = await db.$queryRaw<Array<{ rows: string | unknown[] | null }>>`
+      SELECT json_agg(json_build_array(r."monitorId", ${ms(Prisma.raw('r."dayStart"'))}, r."totalChecks", r."upChecks", r."latencySum",
+                                       r."latencyCount", r."maintenanceChecks", r."maintenanceUpChecks"))::text AS rows
       FROM jsonb_array_elements_text(${json(monitorIds)}) AS m(id)
-      JOIN "CheckRollup" r ON r."monitorId" = m.id AND r."hourStart" >= ${ts(fromHourMs)}
-      GROUP BY 1, 2`;
-    return rows.map((r) => ({ monitorId: r.monitorId, dayStartMs: num(r.dayMs), ...counts(r) }));
+      JOIN "CheckDailyRollup" r ON r."monitorId" = m.id AND r."dayStart" >= ${ts(fromDayMs)}`;
+    return dailyRowsFromJson(row?.rows ?? null);
   },
 
   async checkCountsBetween(db, monitorIds, fromMs, toMs) {

@@ -1,5 +1,12 @@
 import type { BucketCountRow, DialectStatements, RecentCheckRow } from '@/lib/db/dialect';
-import { counts, countRows, num, type Num, type RawCounts } from '@/lib/db/count-rows';
+import { counts, countRows, dailyRowsFromJson, num, type Num, type RawCounts } from '@/lib/db/count-rows';
+import { Prisma } from '@/lib/generated/prisma/client';
+
+/** Fixed identifiers, never input: which table and start column each rollup period writes. */
+const ROLLUP_TABLES = {
+  hour: { table: Prisma.raw('"CheckRollup"'), start: Prisma.raw('"hourStart"') },
+  day: { table: Prisma.raw('"CheckDailyRollup"'), start: Prisma.raw('"dayStart"') },
+} as const;
 
 // SQLite's bulk statements. A batch travels as one JSON parameter unpacked by json_each, so a
 // statement costs the same few microseconds of driver work whether it carries 1 row or 500
@@ -21,18 +28,19 @@ export const sqliteStatements: DialectStatements = {
       FROM json_each(${JSON.stringify(rows)}) AS r`;
   },
 
-  addToRollups(db, rows) {
+  addToRollups(db, period, rows) {
+    const { table, start } = ROLLUP_TABLES[period];
     // "WHERE true" keeps SQLite from reading ON CONFLICT as part of the SELECT.
     return db.$executeRaw`
-      INSERT INTO "CheckRollup" ("monitorId", "hourStart", "totalChecks", "upChecks", "latencySum", "latencyCount",
+      INSERT INTO ${table} ("monitorId", ${start}, "totalChecks", "upChecks", "latencySum", "latencyCount",
                                  "maintenanceChecks", "maintenanceUpChecks")
-      SELECT json_extract(r.value, '$.monitorId'), json_extract(r.value, '$.hourStartMs'), COUNT(*),
+      SELECT json_extract(r.value, '$.monitorId'), json_extract(r.value, '$.startMs'), COUNT(*),
              SUM(json_extract(r.value, '$.up')), COALESCE(SUM(json_extract(r.value, '$.latencyMs')), 0),
              COUNT(json_extract(r.value, '$.latencyMs')),
              SUM(json_extract(r.value, '$.maintenance')), SUM(json_extract(r.value, '$.maintenanceUp'))
       FROM json_each(${JSON.stringify(rows)}) AS r WHERE true
       GROUP BY 1, 2
-      ON CONFLICT ("monitorId", "hourStart") DO UPDATE SET
+      ON CONFLICT ("monitorId", ${start}) DO UPDATE SET
         "totalChecks" = "totalChecks" + excluded."totalChecks",
         "upChecks" = "upChecks" + excluded."upChecks",
         "latencySum" = "latencySum" + excluded."latencySum",
@@ -86,16 +94,15 @@ export const sqliteStatements: DialectStatements = {
     );
   },
 
-  async dailyRollupCounts(db, monitorIds, fromHourMs) {
-    const rows = await db.$queryRaw<Array<RawCounts & { monitorId: string; day: Num }>>`
-      SELECT r."monitorId" AS "monitorId", r."hourStart" / 86400000 AS day,
-             SUM(r."totalChecks") AS total, SUM(r."upChecks") AS up,
-             SUM(r."latencySum") AS "latencySum", SUM(r."latencyCount") AS "latencyCount",
-             SUM(r."maintenanceChecks") AS "maintenanceTotal", SUM(r."maintenanceUpChecks") AS "maintenanceUp"
+  async dailyRollupCounts(db, monitorIds, fromDayMs) {
+    // One row holding a JSON array: thousands of rows are parsed here in a few milliseconds,
+    // where the driver adapter's row-by-row decoding took ten times as long.
+    const [row] = await db.$queryRaw<Array<{ rows: string | null }>>`
+      SELECT json_group_array(json_array(r."monitorId", r."dayStart", r."totalChecks", r."upChecks", r."latencySum",
+                                         r."latencyCount", r."maintenanceChecks", r."maintenanceUpChecks")) AS rows
       FROM json_each(${JSON.stringify(monitorIds)}) AS m
-      CROSS JOIN "CheckRollup" r ON r."monitorId" = m.value AND r."hourStart" >= ${fromHourMs}
-      GROUP BY r."monitorId", day`;
-    return rows.map((r) => ({ monitorId: r.monitorId, dayStartMs: num(r.day) * 86_400_000, ...counts(r) }));
+      CROSS JOIN "CheckDailyRollup" r ON r."monitorId" = m.value AND r."dayStart" >= ${fromDayMs}`;
+    return dailyRowsFromJson(row?.rows ?? null);
   },
 
   async checkCountsBetween(db, monitorIds, fromMs, toMs) {

@@ -10,6 +10,27 @@ ALTER TABLE "CheckRollup" ADD COLUMN "maintenanceChecks" INTEGER NOT NULL DEFAUL
 ALTER TABLE "CheckRollup" ADD COLUMN "maintenanceUpChecks" INTEGER NOT NULL DEFAULT 0;
 
 -- CreateTable
+CREATE TABLE "CheckDailyRollup" (
+    "monitorId" TEXT NOT NULL,
+    "dayStart" DATETIME NOT NULL,
+    "totalChecks" INTEGER NOT NULL,
+    "upChecks" INTEGER NOT NULL,
+    "latencySum" INTEGER NOT NULL,
+    "latencyCount" INTEGER NOT NULL,
+    "maintenanceChecks" INTEGER NOT NULL,
+    "maintenanceUpChecks" INTEGER NOT NULL,
+
+    PRIMARY KEY ("monitorId", "dayStart"),
+    CONSTRAINT "CheckDailyRollup_monitorId_fkey" FOREIGN KEY ("monitorId") REFERENCES "Monitor" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+CREATE INDEX "CheckDailyRollup_dayStart_idx" ON "CheckDailyRollup"("dayStart");
+
+-- The days so far, from the hourly totals (hourStart is epoch milliseconds here).
+INSERT INTO "CheckDailyRollup" ("monitorId", "dayStart", "totalChecks", "upChecks", "latencySum", "latencyCount", "maintenanceChecks", "maintenanceUpChecks")
+SELECT "monitorId", ("hourStart" / 86400000) * 86400000, SUM("totalChecks"), SUM("upChecks"), SUM("latencySum"), SUM("latencyCount"), 0, 0
+FROM "CheckRollup" GROUP BY "monitorId", ("hourStart" / 86400000);
+
+-- CreateTable
 CREATE TABLE "StatusPage" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "userId" TEXT NOT NULL,

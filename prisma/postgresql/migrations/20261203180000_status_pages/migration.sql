@@ -16,6 +16,31 @@ ALTER TABLE "CheckRollup" ADD COLUMN "maintenanceChecks" INTEGER NOT NULL DEFAUL
 ADD COLUMN "maintenanceUpChecks" INTEGER NOT NULL DEFAULT 0;
 
 -- CreateTable
+CREATE TABLE "CheckDailyRollup" (
+    "monitorId" TEXT NOT NULL,
+    "dayStart" TIMESTAMP(3) NOT NULL,
+    "totalChecks" INTEGER NOT NULL,
+    "upChecks" INTEGER NOT NULL,
+    "latencySum" INTEGER NOT NULL,
+    "latencyCount" INTEGER NOT NULL,
+    "maintenanceChecks" INTEGER NOT NULL,
+    "maintenanceUpChecks" INTEGER NOT NULL,
+
+    CONSTRAINT "CheckDailyRollup_pkey" PRIMARY KEY ("monitorId","dayStart")
+);
+
+-- CreateIndex
+CREATE INDEX "CheckDailyRollup_dayStart_idx" ON "CheckDailyRollup"("dayStart");
+
+-- AddForeignKey
+ALTER TABLE "CheckDailyRollup" ADD CONSTRAINT "CheckDailyRollup_monitorId_fkey" FOREIGN KEY ("monitorId") REFERENCES "Monitor"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- The days so far, from the hourly totals.
+INSERT INTO "CheckDailyRollup" ("monitorId", "dayStart", "totalChecks", "upChecks", "latencySum", "latencyCount", "maintenanceChecks", "maintenanceUpChecks")
+SELECT "monitorId", date_trunc('day', "hourStart"), SUM("totalChecks"), SUM("upChecks"), SUM("latencySum"), SUM("latencyCount"), 0, 0
+FROM "CheckRollup" GROUP BY 1, 2;
+
+-- CreateTable
 CREATE TABLE "StatusPage" (
     "id" TEXT NOT NULL,
     "userId" TEXT NOT NULL,
