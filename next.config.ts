@@ -1,20 +1,5 @@
 import type { NextConfig } from 'next';
-
-const production = process.env.NODE_ENV === 'production';
-
-// Next's hydration needs inline scripts; eval is only needed by the dev server's fast refresh.
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${production ? '' : " 'unsafe-eval'"}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { APP_SECURITY_HEADERS } from './lib/security-headers';
 
 const nextConfig: NextConfig = {
   // Lets parallel test runs in one checkout build into separate folders.
@@ -27,15 +12,10 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       {
-        // Status pages and badges send their own, stricter headers (and badges may be embedded).
-        source: '/((?!status/|badge/).*)',
-        headers: [
-          { key: 'Content-Security-Policy', value: csp },
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-          { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-        ],
+        // Not: status pages and badges (their own, stricter headers; badges may be embedded), nor
+        // the paths a custom domain may serve a status page at, which proxy.ts gives these headers.
+        source: '/((?!status/|badge/|summary\\.json$|feed\\.atom$|unlock$).+)',
+        headers: [...APP_SECURITY_HEADERS],
       },
     ];
   },

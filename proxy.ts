@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { APP_SECURITY_HEADERS, CUSTOM_DOMAIN_PATHS } from '@/lib/security-headers';
 
 // Two jobs, both cheap. First, custom domains: a request whose Host is a status page's custom
 // domain gets that page at / (and its feed, JSON and unlock form beside it); the lookup is a
@@ -10,8 +11,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 const PUBLIC_PAGES = new Set(['/login', '/signup']);
 /** Opened without a Pingboard session: confirmation links, public status pages, badges. */
 const PUBLIC_PREFIXES = ['/channels/confirm/', '/status/', '/badge/'];
-/** What a custom domain serves, mapped to the page's own paths. */
-const STATUS_PATHS: Record<string, string> = { '/': '', '/summary.json': '/summary.json', '/feed.atom': '/feed.atom', '/unlock': '/unlock' };
+const SHARED_PATHS = new Set<string>(CUSTOM_DOMAIN_PATHS);
 
 type CustomDomainLookup = (headers: Headers) => Promise<string | null>;
 const LOOKUP = Symbol.for('pingboard.customDomainLookup');
@@ -19,15 +19,16 @@ const LOOKUP = Symbol.for('pingboard.customDomainLookup');
 export async function proxy(req: NextRequest) {
   const path = req.nextUrl.pathname;
   const lookup = (globalThis as unknown as Record<symbol, CustomDomainLookup | undefined>)[LOOKUP];
-  if (lookup && path in STATUS_PATHS) {
-    const slug = await lookup(req.headers).catch(() => null);
-    if (slug) return NextResponse.rewrite(new URL(`/status/${slug}${STATUS_PATHS[path]}`, req.url));
+  if (SHARED_PATHS.has(path)) {
+    const slug = lookup ? await lookup(req.headers).catch(() => null) : null;
+    // The page's own headers (a stricter CSP) come from its route handler.
+    if (slug) return NextResponse.rewrite(new URL(`/status/${slug}${path === '/' ? '' : path}`, req.url));
   }
   const isPublic = PUBLIC_PAGES.has(path) || PUBLIC_PREFIXES.some((p) => path.startsWith(p));
-  if (!isPublic && !req.cookies.has('pingboard_session')) {
-    return NextResponse.redirect(new URL('/login', req.url));
-  }
-  return NextResponse.next();
+  const res = !isPublic && !req.cookies.has('pingboard_session') ? NextResponse.redirect(new URL('/login', req.url)) : NextResponse.next();
+  // next.config leaves these paths to us: the app's headers, as everywhere else.
+  if (SHARED_PATHS.has(path)) for (const h of APP_SECURITY_HEADERS) res.headers.set(h.key, h.value);
+  return res;
 }
 
 export const config = {
