@@ -53,6 +53,27 @@ describeWithBrowser('status pages in Chromium', () => {
     await app?.dispose();
   });
 
+  it('turns a monitor’s public badge on in its form and shows the badges’ Markdown to copy', async () => {
+    const { monitors } = await (await page.request.get(`${app.url}/api/monitors`)).json();
+    const id = monitors.find((m: { name: string }) => m.name === 'Marketing site').id;
+    await page.goto(`${app.url}/monitors/${id}/edit`);
+    await page.getByLabel('Public badge').check();
+    await page.getByText('Save the monitor to get the badges’ addresses.').waitFor();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL(`${app.url}/monitors/${id}`);
+    await page.goto(`${app.url}/monitors/${id}/edit`);
+    const markdown = await page.getByLabel('Status badge, as Markdown').inputValue();
+    const key = /\/badge\/([^/]+)\/status\.svg\)$/.exec(markdown)?.[1];
+    expect(markdown).toBe(`![status](${app.url}/badge/${key}/status.svg)`);
+    expect(await page.getByLabel('Uptime (30 days) badge, as Markdown').inputValue()).toBe(`![uptime](${app.url}/badge/${key}/uptime.svg?window=30d)`);
+    await page.getByRole('button', { name: 'Copy status badge Markdown' }).waitFor();
+    // The address answers anyone, with no session.
+    const badge = await fetch(`${app.url}/badge/${key}/status.svg`);
+    expect(badge.status).toBe(200);
+    expect(badge.headers.get('content-type')).toContain('image/svg+xml');
+    await page.goto(`${app.url}/`);
+  });
+
   it('explains status pages before there is one', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Status pages' }).click();
     await page.waitForURL(`${app.url}/status-pages`);

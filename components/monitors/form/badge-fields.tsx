@@ -7,7 +7,7 @@ import { inputClass } from '@/components/ui/field';
 
 const noopSubscribe = () => () => {};
 
-/** The address the browser sees the app at; empty during the server render. */
+/** The address the browser sees the app at; empty during the server render, so the snippets wait for the browser. */
 function useOrigin(): string {
   return useSyncExternalStore(noopSubscribe, () => window.location.origin, () => '');
 }
@@ -45,7 +45,7 @@ export function BadgeFields({
         error={error}
         hint="Images of this monitor’s status, uptime and response time for a README or a web page. Their address holds a random key, not the monitor’s id."
       />
-      {checked && live ? (
+      {checked && live && origin ? (
         <div className="space-y-2 pl-6">
           {badges.map((b) => (
             <div key={b.id} className="space-y-1">
