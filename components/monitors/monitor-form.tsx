@@ -93,7 +93,7 @@ export function MonitorForm({ monitor, channels }: { monitor?: MonitorDto; chann
       <ScheduleFields {...parts} editing={editing} />
       <Checkbox id="active" label="Active" checked={values.active} onChange={(c) => set('active', c)} error={errors.active} hint="Unchecked monitors are paused: no checks, no alerts." />
       <NotificationFields {...parts} channels={channels} />
-      <BadgeFields checked={publicBadge} onChange={setPublicBadge} saved={monitor?.publicBadge ?? false} badgeKey={monitor?.badgeKey ?? null} />
+      <BadgeFields checked={publicBadge} onChange={setPublicBadge} saved={monitor?.publicBadge ?? false} badgeUrl={monitor?.badgeUrl ?? null} />
       <AdvancedSection {...parts} open={advancedOpen} onToggle={setAdvancedOpen} />
       <div className="flex flex-wrap gap-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
         <Button type="submit" variant="primary" disabled={busy}>

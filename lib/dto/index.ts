@@ -60,6 +60,8 @@ export function monitorDto(m: Monitor & { channelIds?: string[]; hasWorkingChann
     publicBadge: m.publicBadge,
     /** Only while the badge is on: the key is what makes a badge URL unguessable. */
     badgeKey: m.publicBadge ? m.badgeKey : null,
+    /** Where its badges live (append /status.svg, /uptime.svg or /response.svg), at APP_URL. */
+    badgeUrl: m.publicBadge && m.badgeKey ? `${getEnv().APP_URL}/badge/${m.badgeKey}` : null,
     channelIds: m.channelIds ?? [],
     hasWorkingChannel: m.hasWorkingChannel ?? false,
     createdAt: m.createdAt.toISOString(),

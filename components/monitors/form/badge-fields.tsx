@@ -1,35 +1,27 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
 import { Checkbox } from '@/components/ui/checkbox';
 import { CopyButton } from '@/components/ui/copy-button';
 import { inputClass } from '@/components/ui/field';
-
-const noopSubscribe = () => () => {};
-
-/** The address the browser sees the app at; empty during the server render, so the snippets wait for the browser. */
-function useOrigin(): string {
-  return useSyncExternalStore(noopSubscribe, () => window.location.origin, () => '');
-}
 
 /** The public badge switch, and once the monitor has a badge key, the Markdown for each badge. */
 export function BadgeFields({
   checked,
   onChange,
   saved,
-  badgeKey,
+  badgeUrl,
   error,
 }: {
   checked: boolean;
   onChange: (on: boolean) => void;
   /** Whether the stored monitor has its badge on. */
   saved: boolean;
-  badgeKey: string | null;
+  /** The badges' base address at APP_URL (from the API), once the stored monitor has its badge on. */
+  badgeUrl: string | null;
   error?: string;
 }) {
-  const origin = useOrigin();
-  const live = saved && badgeKey !== null;
-  const base = `${origin}/badge/${badgeKey}`;
+  const live = saved && badgeUrl !== null;
+  const base = badgeUrl ?? '';
   const badges = [
     { id: 'badge-status', label: 'Status', markdown: `![status](${base}/status.svg)` },
     { id: 'badge-uptime', label: 'Uptime (30 days)', markdown: `![uptime](${base}/uptime.svg?window=30d)` },
@@ -45,7 +37,7 @@ export function BadgeFields({
         error={error}
         hint="Images of this monitor’s status, uptime and response time for a README or a web page. Their address holds a random key, not the monitor’s id."
       />
-      {checked && live && origin ? (
+      {checked && live ? (
         <div className="space-y-2 pl-6">
           {badges.map((b) => (
             <div key={b.id} className="space-y-1">
