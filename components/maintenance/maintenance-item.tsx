@@ -6,7 +6,7 @@ import type { MonitorChoice } from '@/lib/ui/status-page-form-model';
 import { api } from '@/components/api-client';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { ConfirmDeleteButton } from '@/components/status-pages/confirm-delete-button';
+import { ConfirmDeleteButton } from '@/components/ui/confirm-delete-button';
 import { MaintenanceForm } from '@/components/maintenance/maintenance-form';
 import { formatRange, ViewerRange } from '@/components/maintenance/window-time';
 

@@ -3,7 +3,7 @@
 import { STATUS_LABEL, type IncidentDto, type MonitorChoice } from '@/lib/ui/status-page-form-model';
 import { api } from '@/components/api-client';
 import { LocalTime } from '@/components/ui/time';
-import { ConfirmDeleteButton } from '@/components/status-pages/confirm-delete-button';
+import { ConfirmDeleteButton } from '@/components/ui/confirm-delete-button';
 import { ImpactBadge, IncidentStatusBadge } from '@/components/status-pages/incident-badges';
 import { IncidentUpdateForm } from '@/components/status-pages/incident-update-form';
 
