@@ -4,6 +4,7 @@ import { rowToFields } from '@/lib/data/monitor-row';
 import type { RecentCheck } from '@/lib/data/checks';
 import { getEnv } from '@/lib/env';
 import type { MaintenanceNow } from '@/lib/services/monitor-alerting';
+import type { MaintenanceAwareUptime } from '@/lib/domain/uptime';
 
 // Responses are built field by field from rows, never by spreading a row, so a new
 // column (or a secret one) can never leak into the API by accident.
@@ -70,10 +71,12 @@ export function monitorDto(m: Monitor & { channelIds?: string[]; hasWorkingChann
 }
 export type MonitorDto = ReturnType<typeof monitorDto>;
 
-export function monitorListItemDto(m: Parameters<typeof monitorDto>[0], uptime24h: number | null, recent: RecentCheck[]) {
+export function monitorListItemDto(m: Parameters<typeof monitorDto>[0], uptime24h: MaintenanceAwareUptime | null, recent: RecentCheck[]) {
   return {
     ...monitorDto(m),
-    uptime24h,
+    uptime24h: uptime24h?.uptimePercent ?? null,
+    /** The same with the checks made during maintenance left out. */
+    uptime24hExcludingMaintenance: uptime24h?.uptimeExcludingMaintenancePercent ?? null,
     recentChecks: recent.map((c) => ({ status: c.status, latencyMs: c.latencyMs, checkedAt: c.checkedAt.toISOString() })),
   };
 }

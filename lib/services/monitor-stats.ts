@@ -2,7 +2,7 @@ import 'server-only';
 import { listMonitors } from '@/lib/data/monitors';
 import { phaseSamples, recentChecksByMonitor, uptimeBucketCounts, uptimeCountsSince } from '@/lib/data/checks';
 import { timingMedians, type TimingBucket } from '@/lib/domain/timing-medians';
-import { buildUptimeReport, uptimePercent, type UptimeReport } from '@/lib/domain/uptime';
+import { buildUptimeReport, maintenanceAwareUptime, type UptimeReport } from '@/lib/domain/uptime';
 import { monitorListItemDto, type MonitorListItemDto } from '@/lib/dto';
 import { HOUR_MS } from '@/lib/shared/time';
 import { withAlerting } from '@/lib/services/monitor-alerting';
@@ -20,7 +20,7 @@ export async function listMonitorsWithStats(userId: string, now = new Date()): P
   ]);
   return views.map((m) => {
     const u = uptime.get(m.id);
-    return monitorListItemDto(m, u ? uptimePercent(u.upChecks, u.totalChecks) : null, recent.get(m.id) ?? []);
+    return monitorListItemDto(m, u ? maintenanceAwareUptime(u) : null, recent.get(m.id) ?? []);
   });
 }
 
