@@ -74,7 +74,8 @@ export async function updateMaintenanceFor(userId: string, id: string, patch: Up
   };
   // Naming monitors turns "all monitors" off unless the patch says otherwise, and the reverse.
   if (patch.monitorIds !== undefined && patch.allMonitors === undefined) merged.allMonitors = false;
-  if (merged.allMonitors) merged.monitorIds = [];
+  // The stored list gives way to "all monitors"; a list sent beside it is refused, as on create.
+  if (merged.allMonitors && patch.monitorIds === undefined) merged.monitorIds = [];
   checkRules(merged);
   await checkMonitorIds(userId, merged.monitorIds);
   const row = await windows.updateMaintenance(userId, id, toData(merged), merged.monitorIds);
