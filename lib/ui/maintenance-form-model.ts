@@ -26,6 +26,8 @@ export interface MaintenanceFormValues {
   cron: string;
   durationMinutes: string;
   timeZone: string;
+  /** A recurring window's stored start and end bounds (ISO), which the form does not edit but must keep. */
+  bounds: { start: string | null; end: string | null };
 }
 
 export type FormErrors = Record<string, string>;
@@ -68,24 +70,38 @@ export function zoneOffsetMs(ms: number, timeZone: string): number {
 const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
 /**
- * "2026-03-29T02:30" read in `timeZone` -> the ISO instant, or null if the text is not a time.
- * The offset is taken at the instant itself (tried twice across a change of offset); a wall
- * time skipped by a spring-forward lands just after the gap, as clocks show it.
+ * "2026-03-29T02:30" read in `timeZone` -> the ISO instant, or null if the text is not a time
+ * (or the zone is unknown). The wall time is tried with the offsets a day before and a day
+ * after, the two sides of any change of offset: a time that occurs twice (fall-back night) is
+ * its first occurrence, as the worker's schedules read it; a time skipped by a spring-forward
+ * is read with the offset before the gap, so it lands as far after the gap as it was into it
+ * (02:30 becomes 03:30), as clocks show it.
  */
 export function zonedLocalToIso(local: string, timeZone: string): string | null {
   const m = LOCAL_RE.exec(local);
   if (!m) return null;
   const asUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
-  const first = asUtc - zoneOffsetMs(asUtc, timeZone);
-  const second = asUtc - zoneOffsetMs(first, timeZone);
-  return new Date(second).toISOString();
+  try {
+    const before = asUtc - zoneOffsetMs(asUtc - 86_400_000, timeZone);
+    const after = asUtc - zoneOffsetMs(asUtc + 86_400_000, timeZone);
+    const shows = (t: number) => isoToZonedLocal(new Date(t).toISOString(), timeZone) === local;
+    const valid = [before, after].filter(shows);
+    return new Date(valid.length ? Math.min(...valid) : before).toISOString();
+  } catch {
+    return null;
+  }
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** The instant as a datetime-local value in `timeZone`. */
+/** The instant as a datetime-local value in `timeZone` (in UTC when the zone is unknown here). */
 export function isoToZonedLocal(iso: string, timeZone: string): string {
-  const w = wallClock(new Date(iso).getTime(), timeZone);
+  let w: ReturnType<typeof wallClock>;
+  try {
+    w = wallClock(new Date(iso).getTime(), timeZone);
+  } catch {
+    w = wallClock(new Date(iso).getTime(), 'UTC');
+  }
   return `${w.y}-${pad(w.mo)}-${pad(w.d)}T${pad(w.h)}:${pad(w.mi)}`;
 }
 
@@ -118,6 +134,7 @@ export function initialMaintenanceValues(m: MaintenanceDto | undefined, defaultT
     cron: r?.type === 'cron' ? r.cron : '0 3 * * 0',
     durationMinutes: r?.type === 'cron' ? String(r.durationMinutes) : '60',
     timeZone,
+    bounds: r && m ? { start: m.start, end: m.end } : { start: null, end: null },
   };
 }
 
@@ -141,8 +158,8 @@ export function maintenanceBody(v: MaintenanceFormValues): { body: MaintenanceBo
     title: v.title.trim(),
     allMonitors: v.allMonitors,
     monitorIds: v.allMonitors ? [] : v.monitorIds,
-    start: once ? zonedLocalToIso(v.startLocal, v.timeZone) : null,
-    end: once ? zonedLocalToIso(v.endLocal, v.timeZone) : null,
+    start: once ? zonedLocalToIso(v.startLocal, v.timeZone) : v.bounds.start,
+    end: once ? zonedLocalToIso(v.endLocal, v.timeZone) : v.bounds.end,
     recurrence:
       v.kind === 'weekly'
         ? { type: 'weekly', days: v.days as Weekday[], startTime: v.startTime, endTime: v.endTime }

@@ -61,13 +61,17 @@ describe('zonedLocalToIso', () => {
     // In the gap: the time lands after it, as the clocks show it (02:30 CET reads 03:30 CEST).
     ['2026-03-29T02:00', BERLIN, '2026-03-29T01:00Z'],
     ['2026-03-29T02:30', BERLIN, '2026-03-29T01:30Z'],
+    ['2026-03-08T02:00', NEW_YORK, '2026-03-08T07:00Z'], // 03:00 EDT: after the gap, also west of UTC
+    ['2026-03-08T02:30', NEW_YORK, '2026-03-08T07:30Z'],
     // Either side of a fall-back overlap.
     ['2026-10-25T01:59', BERLIN, '2026-10-24T23:59Z'],
     ['2026-10-25T03:00', BERLIN, '2026-10-25T02:00Z'],
     ['2026-11-01T00:59', NEW_YORK, '2026-11-01T04:59Z'],
     ['2026-11-01T02:00', NEW_YORK, '2026-11-01T07:00Z'],
-    // In the overlap: the first of the two (01:30 EDT, not 01:30 EST).
+    // In the overlap: the first of the two (01:30 EDT, not 01:30 EST; 02:30 CEST, not 02:30 CET),
+    // as the worker's schedules read it, so a window saved from the form starts when it showed.
     ['2026-11-01T01:30', NEW_YORK, '2026-11-01T05:30Z'],
+    ['2026-10-25T02:30', BERLIN, '2026-10-25T00:30Z'],
   ])('%s in %s -> %s', (local, timeZone, expected) => {
     expect(zonedLocalToIso(local, timeZone)).toBe(z(expected));
   });
@@ -79,6 +83,11 @@ describe('zonedLocalToIso', () => {
     const iso = zonedLocalToIso(local, timeZone);
     expect(instants.map(z)).toContain(iso);
     expect(isoToZonedLocal(iso!, timeZone)).toBe(local);
+  });
+
+  it('is null, not an exception, for a zone this browser does not know', () => {
+    expect(zonedLocalToIso('2026-01-15T12:00', 'Mars/Olympus')).toBeNull();
+    expect(isoToZonedLocal('2026-01-15T12:00:00.000Z', 'Mars/Olympus')).toBe('2026-01-15T12:00');
   });
 
   it.each(['', 'tomorrow', '2026-01-15', '2026-01-15 12:00', '2026-01-15T12:00:00', '2026-01-15T12:00Z', '2026-1-15T12:00'])(
@@ -164,7 +173,23 @@ describe('initialMaintenanceValues', () => {
       cron: '0 3 * * 0',
       durationMinutes: '60',
       timeZone: BERLIN,
+      bounds: { start: null, end: null },
     });
+  });
+
+  it('keeps a recurring window\'s start and end bounds through the form, so saving does not drop them', () => {
+    const bounded = dto({ start: '2027-01-01T00:00:00.000Z', end: '2027-06-01T00:00:00.000Z', recurrence: { type: 'weekly', days: [0], startTime: '02:00', endTime: '04:00' } });
+    const { body, errors } = maintenanceBody(initialMaintenanceValues(bounded, BERLIN, NOW));
+    expect(errors).toEqual({});
+    expect(body).toMatchObject({ start: '2027-01-01T00:00:00.000Z', end: '2027-06-01T00:00:00.000Z', recurrence: { type: 'weekly' } });
+    // Turned into a one-off, its own start and end are sent instead.
+    const once = maintenanceBody({ ...initialMaintenanceValues(bounded, BERLIN, NOW), kind: 'once', startLocal: '2027-02-01T10:00', endLocal: '2027-02-01T11:00' });
+    expect(once.body).toMatchObject({ start: '2027-02-01T09:00:00.000Z', end: '2027-02-01T10:00:00.000Z', recurrence: null });
+  });
+
+  it('names the time zone, without throwing, when a one-off window has one this browser does not know', () => {
+    const { errors } = maintenanceBody({ ...initialMaintenanceValues(undefined, BERLIN, NOW), timeZone: 'Mars/Olympus' });
+    expect(errors.timeZone).toBeTruthy();
   });
 
   it.each([
