@@ -13,16 +13,22 @@ const PUBLIC_PAGES = new Set(['/login', '/signup']);
 const PUBLIC_PREFIXES = ['/channels/confirm/', '/status/', '/badge/'];
 const SHARED_PATHS = new Set<string>(CUSTOM_DOMAIN_PATHS);
 
-type CustomDomainLookup = (headers: Headers) => Promise<string | null>;
+type CustomDomainLookup = (headers: Headers) => Promise<{ slug: string; host: string } | null>;
+/** Tells the page which custom domain it is served at (lib/status-pages/custom-domains.ts). */
+const STATUS_HOST_HEADER = 'x-pingboard-status-host';
 const LOOKUP = Symbol.for('pingboard.customDomainLookup');
 
 export async function proxy(req: NextRequest) {
   const path = req.nextUrl.pathname;
   const lookup = (globalThis as unknown as Record<symbol, CustomDomainLookup | undefined>)[LOOKUP];
   if (SHARED_PATHS.has(path)) {
-    const slug = lookup ? await lookup(req.headers).catch(() => null) : null;
+    const mapped = lookup ? await lookup(req.headers).catch(() => null) : null;
     // The page's own headers (a stricter CSP) come from its route handler.
-    if (slug) return NextResponse.rewrite(new URL(`/status/${slug}${path === '/' ? '' : path}`, req.url));
+    if (mapped) {
+      const headers = new Headers(req.headers);
+      headers.set(STATUS_HOST_HEADER, mapped.host);
+      return NextResponse.rewrite(new URL(`/status/${mapped.slug}${path === '/' ? '' : path}`, req.url), { request: { headers } });
+    }
   }
   const isPublic = PUBLIC_PAGES.has(path) || PUBLIC_PREFIXES.some((p) => path.startsWith(p));
   const res = !isPublic && !req.cookies.has('pingboard_session') ? NextResponse.redirect(new URL('/login', req.url)) : NextResponse.next();

@@ -19,6 +19,8 @@ const NEXT_INTERNAL_HEADERS = [
   'x-now-route-matches',
   'x-matched-path',
   'x-nextjs-data',
+  // Ours, set by proxy.ts on a custom domain's status page request.
+  'x-pingboard-status-host',
 ];
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? '0.0.0.0';
@@ -27,7 +29,22 @@ const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+/** Whether every %-escape of the path decodes; Next answers a bare 500 for one that does not. */
+function decodablePath(url) {
+  try {
+    decodeURIComponent((url ?? '/').split('?')[0]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const server = http.createServer((req, res) => {
+  if (!decodablePath(req.url)) {
+    res.writeHead(400, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end('{"error":{"code":"bad_request","message":"The request path has a malformed percent-encoding"}}');
+    return;
+  }
   for (const name of NEXT_INTERNAL_HEADERS) delete req.headers[name];
   req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? 'unknown';
   handle(req, res).catch((err) => {

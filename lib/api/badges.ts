@@ -1,6 +1,6 @@
 import 'server-only';
 import { renderMonitorBadge, BADGE_WINDOWS, type BadgeKind, type BadgeWindow } from '@/lib/services/badges';
-import { renderBadge } from '@/lib/badges/render-badge';
+import { notFoundBadge, renderBadge } from '@/lib/badges/render-badge';
 import { logger } from '@/lib/logger';
 
 // Badge responses: SVG, cacheable for a minute, meant to be embedded anywhere (no frame rule),
@@ -21,9 +21,13 @@ function svgResponse(svg: string, status: number, cacheControl: string): Respons
   });
 }
 
+/** What a badge key can be (randomToken: base64url); anything else is not looked up at all. */
+const KEY_RE = /^[A-Za-z0-9_-]{8,64}$/;
+
 export async function serveBadge(req: Request, key: string, kind: BadgeKind): Promise<Response> {
   const query = new URL(req.url).searchParams;
   const label = query.get('label');
+  if (!KEY_RE.test(key)) return svgResponse(notFoundBadge(label ?? undefined), 404, 'public, max-age=60');
   const window = query.get('window') ?? (kind === 'uptime' ? '24h' : '24h');
   if (!(window in BADGE_WINDOWS)) {
     return svgResponse(renderBadge({ label: 'window', message: `use ${Object.keys(BADGE_WINDOWS).join(', ')}`, color: 'down' }), 400, 'no-store');

@@ -72,6 +72,8 @@ export function apiRoute<
         throw new ApiError('forbidden', 'A request signed in with the session cookie needs an Origin or Sec-Fetch-Site header; scripts use a Bearer token');
       }
       const params = flattenParams((await ctx?.params) ?? {});
+      // No id, token or slug of ours holds a NUL; the database would refuse one with an error.
+      if (Object.values(params).some((v) => v.includes('\u0000'))) throw ApiError.notFound();
       let query: unknown = undefined;
       if (options.query) {
         const parsed = options.query.safeParse(queryObject(req.url));

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { publicStatusPage, type PublicPage } from '@/lib/services/public-status';
 import { hasAccess, unlock } from '@/lib/auth/status-page-access';
 import { clientAddress } from '@/lib/auth/client-address';
-import { slugForRequest } from '@/lib/status-pages/custom-domains';
+import { slugForHost, STATUS_HOST_HEADER } from '@/lib/status-pages/custom-domains';
 import { renderStatusPage } from '@/lib/status-pages/render-page';
 import { renderPasswordGate } from '@/lib/status-pages/render-gate';
 import { renderAtomFeed } from '@/lib/status-pages/render-atom';
@@ -19,6 +19,8 @@ import { logger } from '@/lib/logger';
 export type Format = 'html' | 'json' | 'atom';
 
 const MAX_AGE_SECONDS = 30;
+/** What a slug can be (lib/schemas/status-page.ts); anything else is not looked up at all. */
+const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** No scripts at all; styles are inline; a logo may come from anywhere the owner chose. */
 export const STATUS_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
@@ -52,24 +54,31 @@ function plain(status: number, format: Format, message: string, code: string, ex
   return new Response(message, { status, headers });
 }
 
-/** Where the page lives for this request: /status/<slug>, or / on its own custom domain. */
-async function basePathFor(req: Request, slug: string): Promise<string> {
-  return (await slugForRequest(req.headers).catch(() => null)) === slug ? '' : `/status/${slug}`;
+/** Where the page is served for this request: at /status/<slug> under APP_URL, or at / on its custom domain. */
+interface Place {
+  basePath: string;
+  /** Origin for absolute links (the feed, summary.json). */
+  origin: string;
 }
 
-function absolute(req: Request, path: string): string {
-  const appUrl = getEnv().APP_URL;
-  const host = req.headers.get('host');
-  // Links in the feed point where the reader came from (a custom domain), else at APP_URL.
-  if (host && new URL(appUrl).host !== host) return `${new URL(req.url).protocol}//${host}${path || '/'}`;
-  return `${appUrl}${path || '/'}`;
+async function placeFor(req: Request, slug: string): Promise<Place> {
+  const host = req.headers.get(STATUS_HOST_HEADER);
+  if (host && (await slugForHost(host).catch(() => null)) === slug) {
+    const forwarded = getEnv().TRUST_PROXY ? req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() : undefined;
+    const protocol = forwarded === 'https' || forwarded === 'http' ? `${forwarded}:` : new URL(req.url).protocol;
+    return { basePath: '', origin: `${protocol}//${host}` };
+  }
+  return { basePath: `/status/${slug}`, origin: getEnv().APP_URL };
 }
 
-function render(format: Format, page: PublicPage, basePath: string, req: Request): string {
+const absolute = (place: Place, path: string) => `${place.origin}${path || '/'}`;
+
+function render(format: Format, page: PublicPage, place: Place): string {
   const { view } = page;
+  const { basePath } = place;
   if (format === 'json') {
     return JSON.stringify({
-      page: { slug: view.slug, title: view.title, description: view.description, url: absolute(req, basePath) },
+      page: { slug: view.slug, title: view.title, description: view.description, url: absolute(place, basePath) },
       status: view.overall,
       components: view.sections.flatMap((s) =>
         s.components.map((c) => ({
@@ -90,15 +99,16 @@ function render(format: Format, page: PublicPage, basePath: string, req: Request
       generatedAt: view.generatedAt,
     });
   }
-  if (format === 'atom') return renderAtomFeed(view, { selfUrl: absolute(req, `${basePath}/feed.atom`), pageUrl: absolute(req, basePath) });
+  if (format === 'atom') return renderAtomFeed(view, { selfUrl: absolute(place, `${basePath}/feed.atom`), pageUrl: absolute(place, basePath) });
   return renderStatusPage(view, { basePath, now: new Date(view.generatedAt) });
 }
 
 export async function servePublicStatus(req: Request, slug: string, format: Format): Promise<Response> {
   try {
-    const page = await publicStatusPage(slug);
+    const page = SLUG_RE.test(slug) ? await publicStatusPage(slug) : null;
     if (!page) return plain(404, format, 'Status page not found', 'not_found');
-    const basePath = await basePathFor(req, slug);
+    const place = await placeFor(req, slug);
+    const { basePath } = place;
     const locked = page.passwordHash !== null;
     if (locked && !(await hasAccess(req, page))) {
       if (format === 'html') {
@@ -106,7 +116,7 @@ export async function servePublicStatus(req: Request, slug: string, format: Form
       }
       return plain(401, format, 'This status page needs a password', 'unauthorized');
     }
-    const body = render(format, page, basePath, req);
+    const body = render(format, page, place);
     const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
     const headers = securityHeaders(CONTENT_TYPES[format], `${locked ? 'private' : 'public'}, max-age=${MAX_AGE_SECONDS}`);
     headers.set('ETag', etag);
@@ -136,9 +146,9 @@ function failure(err: unknown, format: Format, slug: string): Response {
 /** The gate's form post: the right password sets the page's cookie and goes back to the page. */
 export async function unlockPublicStatus(req: Request, slug: string): Promise<Response> {
   try {
-    const page = await publicStatusPage(slug);
+    const page = SLUG_RE.test(slug) ? await publicStatusPage(slug) : null;
     if (!page) return plain(404, 'html', 'Status page not found', 'not_found');
-    const basePath = await basePathFor(req, slug);
+    const { basePath } = await placeFor(req, slug);
     if (!page.passwordHash) return new Response(null, { status: 303, headers: { Location: basePath || '/' } });
     const password = await formPassword(req);
     const cookie = password === null ? null : await unlock(req, { ...page, passwordHash: page.passwordHash }, password, clientAddress(req.headers), basePath || '/');

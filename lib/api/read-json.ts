@@ -55,9 +55,37 @@ export async function readJsonBody(req: Request, maxBytes = MAX_JSON_BODY_BYTES)
   }
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') throw new ApiError('invalid_json', 'Request body must be a JSON object');
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch {
     throw new ApiError('invalid_json', 'Request body is not valid JSON');
   }
+  const nul = nulPath(body, []);
+  if (nul) throw new ApiError('validation_failed', 'Request validation failed', [{ path: nul, message: 'Text must not contain NUL characters' }]);
+  return body;
+}
+
+/**
+ * Where a NUL character hides in a parsed body (a string or a key), if anywhere. No field of
+ * ours needs one, PostgreSQL refuses to store one, and SQLite would cut text at it, so it is
+ * refused at the door, naming the field.
+ */
+function nulPath(value: unknown, path: (string | number)[]): (string | number)[] | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = nulPath(value[i], [...path, i]);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes('\u0000')) return [...path, k];
+      const found = nulPath(v, [...path, k]);
+      if (found) return found;
+    }
+  }
+  return null;
 }

@@ -89,6 +89,8 @@ export async function startInstance(): Promise<string> {
     (channel, payload) => {
       if (channel === SIGNAL.monitor) {
         const { origin, monitorId } = parseMonitorSignal(payload);
+        // Its badge or its place on a status page may have changed.
+        if (origin !== id) forgetPublicStatus(monitorId);
         if (origin !== id) void own?.onMonitorSignal(monitorId);
       }
       else if (channel === SIGNAL.command) commands.onCommandSignal(payload);

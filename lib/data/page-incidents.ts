@@ -62,16 +62,18 @@ export async function createPageIncident(pageId: string, input: NewPageIncident)
  * Adds an update and moves the incident's status to the newest update's: the incident's status
  * is that of its latest update by time, so a late-written older update does not reopen it.
  */
-export async function addIncidentUpdate(userId: string, pageId: string, id: string, update: { status: IncidentUpdateStatus; message: string; at: Date }): Promise<void> {
-  await getDb().$transaction(async (tx) => {
+/** Returns the new update's id. */
+export async function addIncidentUpdate(userId: string, pageId: string, id: string, update: { status: IncidentUpdateStatus; message: string; at: Date }): Promise<string> {
+  return getDb().$transaction(async (tx) => {
     const incident = await tx.statusPageIncident.findFirst({ where: { id, ...ownedPage(userId, pageId) }, select: { id: true } });
     if (!incident) throw new NotFoundError('Incident');
-    await tx.statusPageIncidentUpdate.create({ data: { incidentId: id, ...update } });
+    const created = await tx.statusPageIncidentUpdate.create({ data: { incidentId: id, ...update }, select: { id: true } });
     const latest = await tx.statusPageIncidentUpdate.findFirstOrThrow({ where: { incidentId: id }, orderBy: [{ at: 'desc' }, { id: 'desc' }] });
     await tx.statusPageIncident.update({
       where: { id },
       data: { status: latest.status, resolvedAt: latest.status === 'resolved' ? latest.at : null },
     });
+    return created.id;
   });
 }
 

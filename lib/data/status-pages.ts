@@ -95,7 +95,9 @@ export async function updateStatusPage(
     await getDb().$transaction(async (tx) => {
       const { count } = await tx.statusPage.updateMany({
         where: { id, userId },
-        data: { ...data, ...(password ? { passwordHash: password.hash, passwordVersion: { increment: 1 } } : {}) },
+        // updatedAt always changes, so a PATCH of the sections alone (or of nothing) still matches the
+        // row: SQLite counts an UPDATE with nothing to set as no row.
+        data: { ...data, updatedAt: new Date(), ...(password ? { passwordHash: password.hash, passwordVersion: { increment: 1 } } : {}) },
       });
       if (count === 0) throw new NotFoundError('Status page');
       if (sections) {

@@ -18,6 +18,7 @@ import type { CheckBudget } from '@/lib/data/monitors';
 import { getEnv } from '@/lib/env';
 import { defaultChannelIds, foreignChannelIds, setMonitorChannels } from '@/lib/data/channels';
 import { withAlerting, type MonitorView } from '@/lib/services/monitor-alerting';
+import { forgetPublicStatus } from '@/lib/status-pages/view-cache';
 
 // Monitor changes as one step each: validate the whole monitor, write it, tell the worker.
 
@@ -82,6 +83,8 @@ export async function updateMonitorFor(userId: string, id: string, patch: Update
   const adds = checkBudget(fields).rate > checkBudget(rowToFields(current)).rate;
   const monitor = await monitors.updateMonitor(userId, current, fields, adds ? checkBudget(fields) : undefined);
   if (patch.channelIds) await setMonitorChannels(monitor.id, patch.channelIds);
+  // Its badge may be off now, its name on a status page changed (other instances: on the monitor signal).
+  forgetPublicStatus(monitor.id);
   await workerCommands().monitorChanged(monitor);
   return (await withAlerting(userId, [monitor]))[0];
 }
@@ -92,6 +95,7 @@ export async function getMonitorFor(userId: string, id: string): Promise<Monitor
 
 export async function deleteMonitorFor(userId: string, id: string): Promise<void> {
   await monitors.deleteMonitor(userId, id);
+  forgetPublicStatus(id);
   await workerCommands().monitorRemoved(id);
 }
 

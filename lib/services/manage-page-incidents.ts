@@ -39,10 +39,11 @@ export async function createPageIncidentFor(userId: string, pageId: string, inpu
   return incidents.getPageIncident(userId, pageId, id);
 }
 
+/** The incident after the update, and the update itself (not necessarily its newest: it may be dated back). */
 export async function addIncidentUpdateFor(userId: string, pageId: string, id: string, input: CreateIncidentUpdateInput) {
-  await incidents.addIncidentUpdate(userId, pageId, id, { status: input.status, message: input.message, at: whenOf(input.at) });
+  const updateId = await incidents.addIncidentUpdate(userId, pageId, id, { status: input.status, message: input.message, at: whenOf(input.at) });
   await changed(pageId);
-  return incidents.getPageIncident(userId, pageId, id);
+  return { incident: await incidents.getPageIncident(userId, pageId, id), updateId };
 }
 
 export async function updatePageIncidentFor(userId: string, pageId: string, id: string, patch: UpdatePageIncidentInput) {

@@ -11,7 +11,7 @@ import { cached } from '@/lib/status-pages/view-cache';
 const DOMAINS_TTL_MS = 5_000;
 const LOOKUP = Symbol.for('pingboard.customDomainLookup');
 
-export type CustomDomainLookup = (headers: Headers) => Promise<string | null>;
+export type CustomDomainLookup = (headers: Headers) => Promise<{ slug: string; host: string } | null>;
 
 /** The host name a request was made for: lower-case, without port. */
 export function requestHost(headers: Headers): string | null {
@@ -22,12 +22,23 @@ export function requestHost(headers: Headers): string | null {
   return name.toLowerCase() || null;
 }
 
-/** The slug of the page served at this request's host, or null (the app itself). */
-export async function slugForRequest(headers: Headers): Promise<string | null> {
-  const host = requestHost(headers);
+/**
+ * Set by the proxy on a request it rewrote from a custom domain to its page: the host it came
+ * for, so the page links to itself there. scripts/serve.mjs drops any value a client sends.
+ */
+export const STATUS_HOST_HEADER = 'x-pingboard-status-host';
+
+/** The slug of the page served at this host, or null (the app itself). */
+export async function slugForHost(host: string | null): Promise<string | null> {
   if (!host || host === new URL(getEnv().APP_URL).hostname.toLowerCase()) return null;
   const domains = await cached('custom-domains', DOMAINS_TTL_MS, customDomains);
   return domains.get(host) ?? null;
+}
+
+/** The slug of the page served at this request's host, or null (the app itself). */
+export function slugForRequest(headers: Headers): Promise<{ slug: string; host: string } | null> {
+  const host = requestHost(headers);
+  return slugForHost(host).then((slug) => (slug && host ? { slug, host } : null));
 }
 
 export function installCustomDomainLookup(): void {
