@@ -15,7 +15,7 @@ const SHARED_PATHS = new Set<string>(CUSTOM_DOMAIN_PATHS);
 
 type CustomDomainLookup = (headers: Headers) => Promise<{ slug: string; host: string } | null>;
 /** Tells the page which custom domain it is served at (lib/status-pages/custom-domains.ts). */
-const STATUS_HOST_HEADER = 'x-pingboard-status-host';
+const STATUS_HOST_PARAM = 'pingboard_status_host';
 const LOOKUP = Symbol.for('pingboard.customDomainLookup');
 
 export async function proxy(req: NextRequest) {
@@ -25,9 +25,9 @@ export async function proxy(req: NextRequest) {
     const mapped = lookup ? await lookup(req.headers).catch(() => null) : null;
     // The page's own headers (a stricter CSP) come from its route handler.
     if (mapped) {
-      const headers = new Headers(req.headers);
-      headers.set(STATUS_HOST_HEADER, mapped.host);
-      return NextResponse.rewrite(new URL(`/status/${mapped.slug}${path === '/' ? '' : path}`, req.url), { request: { headers } });
+      const target = new URL(`/status/${mapped.slug}${path === '/' ? '' : path}`, req.url);
+      target.searchParams.set(STATUS_HOST_PARAM, mapped.host);
+      return NextResponse.rewrite(target);
     }
   }
   const isPublic = PUBLIC_PAGES.has(path) || PUBLIC_PREFIXES.some((p) => path.startsWith(p));

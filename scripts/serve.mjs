@@ -19,8 +19,6 @@ const NEXT_INTERNAL_HEADERS = [
   'x-now-route-matches',
   'x-matched-path',
   'x-nextjs-data',
-  // Ours, set by proxy.ts on a custom domain's status page request.
-  'x-pingboard-status-host',
 ];
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? '0.0.0.0';

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { publicStatusPage, type PublicPage } from '@/lib/services/public-status';
 import { hasAccess, unlock } from '@/lib/auth/status-page-access';
 import { clientAddress } from '@/lib/auth/client-address';
-import { slugForHost, STATUS_HOST_HEADER } from '@/lib/status-pages/custom-domains';
+import { slugForHost, STATUS_HOST_PARAM } from '@/lib/status-pages/custom-domains';
 import { renderStatusPage } from '@/lib/status-pages/render-page';
 import { renderPasswordGate } from '@/lib/status-pages/render-gate';
 import { renderAtomFeed } from '@/lib/status-pages/render-atom';
@@ -62,7 +62,7 @@ interface Place {
 }
 
 async function placeFor(req: Request, slug: string): Promise<Place> {
-  const host = req.headers.get(STATUS_HOST_HEADER);
+  const host = new URL(req.url).searchParams.get(STATUS_HOST_PARAM);
   if (host && (await slugForHost(host).catch(() => null)) === slug) {
     const forwarded = getEnv().TRUST_PROXY ? req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() : undefined;
     const protocol = forwarded === 'https' || forwarded === 'http' ? `${forwarded}:` : new URL(req.url).protocol;

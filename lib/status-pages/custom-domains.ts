@@ -23,10 +23,12 @@ export function requestHost(headers: Headers): string | null {
 }
 
 /**
- * Set by the proxy on a request it rewrote from a custom domain to its page: the host it came
- * for, so the page links to itself there. scripts/serve.mjs drops any value a client sends.
+ * Added by the proxy to a request it rewrote from a custom domain to its page: the host it came
+ * for, so the page links to itself there. (A query parameter: a request header set by the proxy
+ * does not survive Next's rewrite when the server binds a host name.) The page believes it only
+ * when that host really is its custom domain, so a client sending it gains nothing.
  */
-export const STATUS_HOST_HEADER = 'x-pingboard-status-host';
+export const STATUS_HOST_PARAM = 'pingboard_status_host';
 
 /** The slug of the page served at this host, or null (the app itself). */
 export async function slugForHost(host: string | null): Promise<string | null> {
