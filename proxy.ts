@@ -3,7 +3,7 @@ import { APP_SECURITY_HEADERS, CUSTOM_DOMAIN_PATHS } from '@/lib/security-header
 
 // Two jobs, both cheap. First, custom domains: a request whose Host is a status page's custom
 // domain gets that page at / (and its feed, JSON and unlock form beside it); the lookup is a
-// function start-up installs on globalThis (lib/status-pages/custom-domains.ts), so this file
+// function start-up installs on globalThis (lib/services/status-page-domains.ts), so this file
 // loads no database code. Second, an early redirect to /login for visitors without a session
 // cookie, to save a render. It only looks for the cookie; every page verifies the session
 // itself on the server, so skipping or fooling this proxy reveals nothing.
@@ -14,7 +14,7 @@ const PUBLIC_PREFIXES = ['/channels/confirm/', '/status/', '/badge/'];
 const SHARED_PATHS = new Set<string>(CUSTOM_DOMAIN_PATHS);
 
 type CustomDomainLookup = (headers: Headers) => Promise<{ slug: string; host: string } | null>;
-/** Tells the page which custom domain it is served at (lib/status-pages/custom-domains.ts). */
+/** Tells the page which custom domain it is served at (lib/services/status-page-domains.ts). */
 const STATUS_HOST_PARAM = 'pingboard_status_host';
 const LOOKUP = Symbol.for('pingboard.customDomainLookup');
 

@@ -5,7 +5,7 @@ import { loadJwtKey } from '@/lib/auth/jwt-secret';
 import { startInstance } from '@/lib/cluster/instance';
 import { ensureOwnEmailChannel } from '@/lib/services/own-email-channel';
 import { logger } from '@/lib/logger';
-import { installCustomDomainLookup } from '@/lib/status-pages/custom-domains';
+import { installCustomDomainLookup } from '@/lib/services/status-page-domains';
 
 /** Start-up in order: settings, schema, secret, default channels, this instance (worker, maintenance). Any failure stops the process with a clear message. */
 export async function boot(): Promise<void> {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { publicStatusPage, type PublicPage } from '@/lib/services/public-status';
 import { hasAccess, unlock } from '@/lib/auth/status-page-access';
 import { clientAddress } from '@/lib/auth/client-address';
-import { slugForHost, STATUS_HOST_PARAM } from '@/lib/status-pages/custom-domains';
+import { slugForHost, STATUS_HOST_PARAM } from '@/lib/services/status-page-domains';
 import { renderStatusPage } from '@/lib/status-pages/render-page';
 import { renderPasswordGate } from '@/lib/status-pages/render-gate';
 import { renderAtomFeed } from '@/lib/status-pages/render-atom';

@@ -13,6 +13,14 @@ export interface CalendarWindow {
   schedule: MaintenanceSchedule;
 }
 
+/** The window covering a monitor now, as its JSON shows it. */
+export interface MaintenanceNow {
+  id: string;
+  title: string;
+  start: Date;
+  end: Date;
+}
+
 export interface ActiveMaintenance {
   window: CalendarWindow;
   occurrence: Occurrence;

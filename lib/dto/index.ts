@@ -3,7 +3,7 @@ import type { MonitorDelivery } from '@/lib/data/deliveries';
 import { rowToFields } from '@/lib/data/monitor-row';
 import type { RecentCheck } from '@/lib/data/checks';
 import { getEnv } from '@/lib/env';
-import type { MaintenanceNow } from '@/lib/services/monitor-alerting';
+import type { MaintenanceNow } from '@/lib/domain/maintenance-calendar';
 import type { MaintenanceAwareUptime } from '@/lib/domain/uptime';
 
 // Responses are built field by field from rows, never by spreading a row, so a new

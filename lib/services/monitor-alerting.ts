@@ -3,18 +3,11 @@ import type { Monitor } from '@/lib/generated/prisma/client';
 import { channelIdsByMonitor, workingChannelIds } from '@/lib/data/channels';
 import { channelKindsFor } from '@/lib/alerting/runtime';
 import { loadCalendarWindows } from '@/lib/data/maintenance-windows';
-import { MaintenanceCalendar } from '@/lib/domain/maintenance-calendar';
+import { MaintenanceCalendar, type MaintenanceNow } from '@/lib/domain/maintenance-calendar';
 
 // What a monitor's JSON says about its alerts: which channels it uses, whether any of them can
 // deliver now (so the dashboard can say plainly when nobody would be told), and the maintenance
 // window covering it now, during which its failures alert nobody.
-
-export interface MaintenanceNow {
-  id: string;
-  title: string;
-  start: Date;
-  end: Date;
-}
 
 export type MonitorView = Monitor & { channelIds: string[]; hasWorkingChannel: boolean; maintenance: MaintenanceNow | null };
 
