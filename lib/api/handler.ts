@@ -15,6 +15,8 @@ interface Options<B extends z.ZodType | undefined, Q extends z.ZodType | undefin
   auth: A;
   body?: B;
   query?: Q;
+  /** A larger cap than MAX_JSON_BODY_BYTES, for a body that lists many ids. */
+  maxBodyBytes?: number;
 }
 
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -82,7 +84,7 @@ export function apiRoute<
       }
       let body: unknown = undefined;
       if (options.body) {
-        const parsed = options.body.safeParse(await readJsonBody(req));
+        const parsed = options.body.safeParse(await readJsonBody(req, options.maxBodyBytes));
         if (!parsed.success) throw ApiError.validation(parsed.error);
         body = parsed.data;
       }

@@ -77,6 +77,19 @@ export async function setMonitorChannels(monitorId: string, channelIds: string[]
   ]);
 }
 
+/** Sets the same channels on many of the user's monitors in one transaction; returns how many monitors it covered. */
+export async function setChannelsOfMonitors(userId: string, monitorIds: string[], channelIds: string[]): Promise<number> {
+  const db = getDb();
+  return db.$transaction(async (tx) => {
+    const owned = (await tx.monitor.findMany({ where: { userId, id: { in: monitorIds } }, select: { id: true } })).map((m) => m.id);
+    await tx.monitorChannel.deleteMany({ where: { monitorId: { in: owned } } });
+    if (owned.length && channelIds.length) {
+      await tx.monitorChannel.createMany({ data: owned.flatMap((monitorId) => channelIds.map((channelId) => ({ monitorId, channelId }))) });
+    }
+    return owned.length;
+  });
+}
+
 /** Channel ids of many monitors, for monitor JSON. */
 export async function channelIdsByMonitor(monitorIds: string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>(monitorIds.map((id) => [id, []]));

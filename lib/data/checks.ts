@@ -9,6 +9,7 @@ export const RECENT_CHECKS_PER_MONITOR = 24;
 export interface RecentCheck {
   status: CheckStatus;
   latencyMs: number | null;
+  cause: string | null;
   checkedAt: Date;
 }
 
@@ -61,7 +62,7 @@ export async function recentChecksByMonitor(monitorIds: string[], perMonitor = R
   const result = new Map<string, RecentCheck[]>(monitorIds.map((id) => [id, []]));
   if (monitorIds.length === 0) return result;
   for (const r of await getDialect().sql.recentChecks(getDb(), monitorIds, perMonitor)) {
-    result.get(r.monitorId)?.push({ status: r.status, latencyMs: r.latencyMs, checkedAt: new Date(r.checkedAtMs) });
+    result.get(r.monitorId)?.push({ status: r.status, latencyMs: r.latencyMs, cause: r.cause, checkedAt: new Date(r.checkedAtMs) });
   }
   return result;
 }

@@ -115,3 +115,75 @@ export async function foreignMonitorIds(userId: string, ids: string[]): Promise<
   const ownIds = new Set(own.map((m) => m.id));
   return [...new Set(ids)].filter((id) => !ownIds.has(id));
 }
+
+/**
+ * Pauses or resumes many of the user's monitors in one transaction; a resume is held to the
+ * check budget as a whole. Returns the monitors it changed, as stored now.
+ */
+export async function setMonitorsActive(userId: string, ids: string[], active: boolean, budget: Omit<CheckBudget, 'rate'>): Promise<Monitor[]> {
+  const db = getDb();
+  const changed = await db.$transaction(async (tx) => {
+    await lockUserForWrite(tx, userId);
+    const targets = await tx.monitor.findMany({ where: { userId, id: { in: ids }, active: !active }, select: { id: true } });
+    if (targets.length === 0) return [];
+    if (active) {
+      const after = await tx.monitor.findMany({
+        where: { userId, type: { in: budget.probedTypes }, OR: [{ active: true }, { id: { in: targets.map((t) => t.id) } }] },
+        select: { intervalSeconds: true },
+      });
+      const total = after.reduce((sum, m) => sum + 1 / m.intervalSeconds, 0);
+      if (total > budget.maxPerSecond + 1e-9) {
+        throw InvalidError.field(
+          ['monitorIds'],
+          `Resuming these would make your active monitors check ${total.toFixed(2)} times per second; the budget on this server is ${budget.maxPerSecond} per user.`,
+          'Check budget exceeded',
+        );
+      }
+    }
+    const targetIds = targets.map((t) => t.id);
+    await tx.monitor.updateMany({ where: { userId, id: { in: targetIds } }, data: { active, revision: { increment: 1 } } });
+    return targetIds;
+  });
+  return changed.length ? db.monitor.findMany({ where: { userId, id: { in: changed } } }) : [];
+}
+
+/** Deletes many of the user's monitors; returns the ids that were deleted. */
+export async function deleteMonitors(userId: string, ids: string[]): Promise<string[]> {
+  const db = getDb();
+  return db.$transaction(async (tx) => {
+    const owned = (await tx.monitor.findMany({ where: { userId, id: { in: ids } }, select: { id: true } })).map((m) => m.id);
+    if (owned.length) await tx.monitor.deleteMany({ where: { userId, id: { in: owned } } });
+    return owned;
+  });
+}
+
+/** The columns the dashboard's rows need. */
+const dashboardFields = {
+  id: true,
+  userId: true,
+  name: true,
+  type: true,
+  url: true,
+  host: true,
+  port: true,
+  active: true,
+  status: true,
+  statusChangedAt: true,
+  lastCheckedAt: true,
+  lastLatencyMs: true,
+  lastCause: true,
+  lastError: true,
+  consecutiveFailures: true,
+  retries: true,
+  intervalSeconds: true,
+} as const satisfies Prisma.MonitorSelect;
+export type DashboardMonitorRow = Prisma.MonitorGetPayload<{ select: typeof dashboardFields }>;
+
+/** The user's monitors for the dashboard (changed at or after `since`, when given), in creation order. */
+export function dashboardMonitors(userId: string, since?: Date): Promise<DashboardMonitorRow[]> {
+  return getDb().monitor.findMany({
+    where: { userId, ...(since ? { updatedAt: { gte: since } } : {}) },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: dashboardFields,
+  });
+}

@@ -104,6 +104,8 @@ export interface RecentCheckRow {
   monitorId: string;
   status: CheckStatus;
   latencyMs: number | null;
+  /** Why it failed (lib/checker/causes.ts), null when up. */
+  cause: string | null;
   checkedAtMs: number;
 }
 

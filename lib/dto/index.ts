@@ -15,7 +15,7 @@ const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() 
 /** A monitor inside a maintenance window reads MAINTENANCE (the window's failures alert nobody); `maintenance` says which. */
 export type MonitorDtoStatus = Monitor['status'] | 'MAINTENANCE';
 
-export function monitorDto(m: Monitor & { channelIds?: string[]; hasWorkingChannel?: boolean; maintenance?: MaintenanceNow | null }) {
+export function monitorDto(m: Monitor & { channelIds?: string[]; hasWorkingChannel?: boolean; tagIds?: string[]; maintenance?: MaintenanceNow | null }) {
   const f = rowToFields(m);
   const maintenance = m.maintenance ?? null;
   return {
@@ -64,6 +64,7 @@ export function monitorDto(m: Monitor & { channelIds?: string[]; hasWorkingChann
     /** Where its badges live (append /status.svg, /uptime.svg or /response.svg), at APP_URL. */
     badgeUrl: m.publicBadge && m.badgeKey ? `${getEnv().APP_URL}/badge/${m.badgeKey}` : null,
     channelIds: m.channelIds ?? [],
+    tagIds: m.tagIds ?? [],
     hasWorkingChannel: m.hasWorkingChannel ?? false,
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),

@@ -3,7 +3,7 @@ import { cache } from 'react';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/page-data/session';
 import { findMonitor } from '@/lib/data/monitors';
-import { withAlerting } from '@/lib/services/monitor-alerting';
+import { toMonitorViews } from '@/lib/services/monitor-views';
 import { listMonitorsWithStats, timingReport, uptimeReport } from '@/lib/services/monitor-stats';
 import { alertsOf, checksPage, incidentsOf } from '@/lib/services/monitor-history';
 import { monitorDto, type AlertDto, type CheckDto, type IncidentDto, type MonitorDto } from '@/lib/dto';
@@ -36,7 +36,7 @@ export const ownedMonitor = cache(async (id: string) => {
   const user = await requireUser();
   const monitor = await findMonitor(user.id, id);
   if (!monitor) notFound();
-  return (await withAlerting(user.id, [monitor]))[0];
+  return (await toMonitorViews(user.id, [monitor]))[0];
 });
 
 export async function monitorForEdit(id: string): Promise<MonitorDto> {

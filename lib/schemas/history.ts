@@ -16,3 +16,17 @@ export const listIncidentsQuerySchema = z.strictObject({
 });
 
 export const listAlertsQuerySchema = listIncidentsQuerySchema;
+
+/** The dashboard's feed: everything, or only what changed since a cursor it was given. */
+export const dashboardFeedQuerySchema = z.strictObject({
+  since: z.coerce.number({ error: 'since must be a cursor from an earlier answer' }).int().min(0).optional(),
+});
+
+/** The newest checks of the monitors on screen (the heartbeat bars). */
+export const heartbeatsQuerySchema = z.strictObject({
+  ids: z
+    .string({ error: 'ids is required' })
+    .transform((v) => [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))])
+    .pipe(z.array(z.string().max(64)).min(1, 'ids must name at least one monitor').max(200, 'At most 200 monitors at once')),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});

@@ -87,7 +87,13 @@ export const channelIdsSchema = z
   .refine((ids) => new Set(ids).size === ids.length, 'Each channel may appear only once');
 
 /** A create body: any subset of the fields, with a name, and optionally its channels (default: the user's default channels). */
-const createFieldsSchema = monitorFieldsSchema.partial().required({ name: true }).extend({ channelIds: channelIdsSchema.optional() });
+/** The monitor's tags (the caller's own; checked against the database by the service). */
+export const tagIdsSchema = z
+  .array(z.string().min(1).max(64), { error: 'tagIds must be a list of tag ids' })
+  .max(50, 'At most 50 tags per monitor')
+  .refine((ids) => new Set(ids).size === ids.length, 'Each tag may appear only once');
+
+const createFieldsSchema = monitorFieldsSchema.partial().required({ name: true }).extend({ channelIds: channelIdsSchema.optional(), tagIds: tagIdsSchema.optional() });
 
 /** One branch per kind; a body without a type is an HTTP monitor, as MONITOR_DEFAULTS says. */
 const KIND_BRANCHES = {
@@ -110,12 +116,12 @@ const byKind = z.discriminatedUnion('type', Object.values(KIND_BRANCHES) as [Kin
 export const createMonitorSchema = createFieldsSchema.pipe(byKind as unknown as z.ZodType<z.output<typeof byKind>, z.output<typeof createFieldsSchema>>);
 export type CreateMonitorInput = z.infer<typeof createMonitorSchema>;
 
-export const updateMonitorSchema = monitorFieldsSchema.partial().extend({ channelIds: channelIdsSchema.optional() });
+export const updateMonitorSchema = monitorFieldsSchema.partial().extend({ channelIds: channelIdsSchema.optional(), tagIds: tagIdsSchema.optional() });
 export type UpdateMonitorInput = z.infer<typeof updateMonitorSchema>;
 
 /** A create body with every default filled in; the timeout never defaults above the interval. */
 export function withMonitorDefaults(input: CreateMonitorInput): MonitorFields {
-  const { channelIds: _channels, ...fields } = input;
+  const { channelIds: _channels, tagIds: _tags, ...fields } = input;
   const merged = { ...MONITOR_DEFAULTS, ...stripUndefined(fields) } as MonitorFields;
   merged.timeoutSeconds = input.timeoutSeconds ?? Math.min(DEFAULT_TIMEOUT_SECONDS, merged.intervalSeconds);
   return merged;
@@ -123,7 +129,7 @@ export function withMonitorDefaults(input: CreateMonitorInput): MonitorFields {
 
 /** An update applied to the stored monitor; a lowered interval pulls an implicit timeout down with it. */
 export function mergeMonitorUpdate(current: MonitorFields, patch: UpdateMonitorInput): MonitorFields {
-  const { channelIds: _channels, ...fields } = patch;
+  const { channelIds: _channels, tagIds: _tags, ...fields } = patch;
   const merged = { ...current, ...stripUndefined(fields) } as MonitorFields;
   if (patch.timeoutSeconds === undefined && merged.timeoutSeconds > merged.intervalSeconds) {
     merged.timeoutSeconds = merged.intervalSeconds;

@@ -17,7 +17,8 @@ import { MONITOR_KINDS, monitorKind, type MonitorType } from '@/lib/monitor-kind
 import type { CheckBudget } from '@/lib/data/monitors';
 import { getEnv } from '@/lib/env';
 import { defaultChannelIds, foreignChannelIds, setMonitorChannels } from '@/lib/data/channels';
-import { withAlerting, type MonitorView } from '@/lib/services/monitor-alerting';
+import { foreignTagIds, setMonitorTags } from '@/lib/data/tags';
+import { toMonitorViews, type MonitorView } from '@/lib/services/monitor-views';
 import { forgetPublicStatus } from '@/lib/status-pages/view-cache';
 
 // Monitor changes as one step each: validate the whole monitor, write it, tell the worker.
@@ -63,14 +64,23 @@ async function checkChannelIds(userId: string, channelIds: string[] | undefined)
   if (foreign.length) throw InvalidError.field(['channelIds'], `Unknown channel: ${foreign.join(', ')}`, 'Request validation failed');
 }
 
+/** Only the caller's own tags may be attached; another user's id reads as unknown. */
+async function checkTagIds(userId: string, tagIds: string[] | undefined): Promise<void> {
+  if (!tagIds?.length) return;
+  const foreign = await foreignTagIds(userId, tagIds);
+  if (foreign.length) throw InvalidError.field(['tagIds'], `Unknown tag: ${foreign.join(', ')}`, 'Request validation failed');
+}
+
 export async function createMonitorFor(userId: string, input: CreateMonitorInput): Promise<MonitorView> {
   const fields = withMonitorDefaults(input);
   validate(fields);
   await checkChannelIds(userId, input.channelIds);
+  await checkTagIds(userId, input.tagIds);
   const channelIds = input.channelIds ?? (await defaultChannelIds(userId));
   const monitor = await monitors.createMonitor(userId, fields, getEnv().MAX_MONITORS_PER_USER, channelIds, checkBudget(fields));
+  if (input.tagIds?.length) await setMonitorTags(monitor.id, input.tagIds);
   await workerCommands().monitorChanged(monitor);
-  return (await withAlerting(userId, [monitor]))[0];
+  return (await toMonitorViews(userId, [monitor]))[0];
 }
 
 export async function updateMonitorFor(userId: string, id: string, patch: UpdateMonitorInput): Promise<MonitorView> {
@@ -78,19 +88,21 @@ export async function updateMonitorFor(userId: string, id: string, patch: Update
   const fields = mergeMonitorUpdate(rowToFields(current), patch);
   validate(fields, { headers: rowHeaders(current), fields: rowToFields(current) });
   await checkChannelIds(userId, patch.channelIds);
+  await checkTagIds(userId, patch.tagIds);
   // Only a change that adds checks (a shorter interval, a resume) is held to the budget, so an
   // account over a lowered budget can still rename or pause its monitors.
   const adds = checkBudget(fields).rate > checkBudget(rowToFields(current)).rate;
   const monitor = await monitors.updateMonitor(userId, current, fields, adds ? checkBudget(fields) : undefined);
   if (patch.channelIds) await setMonitorChannels(monitor.id, patch.channelIds);
+  if (patch.tagIds) await setMonitorTags(monitor.id, patch.tagIds);
   // Its badge may be off now, its name on a status page changed (other instances: on the monitor signal).
   forgetPublicStatus(monitor.id);
   await workerCommands().monitorChanged(monitor);
-  return (await withAlerting(userId, [monitor]))[0];
+  return (await toMonitorViews(userId, [monitor]))[0];
 }
 
 export async function getMonitorFor(userId: string, id: string): Promise<MonitorView> {
-  return (await withAlerting(userId, [await monitors.getMonitor(userId, id)]))[0];
+  return (await toMonitorViews(userId, [await monitors.getMonitor(userId, id)]))[0];
 }
 
 export async function deleteMonitorFor(userId: string, id: string): Promise<void> {

@@ -5,7 +5,7 @@ import { timingMedians, type TimingBucket } from '@/lib/domain/timing-medians';
 import { buildUptimeReport, maintenanceAwareUptime, type UptimeReport } from '@/lib/domain/uptime';
 import { monitorListItemDto, type MonitorListItemDto } from '@/lib/dto';
 import { HOUR_MS } from '@/lib/shared/time';
-import { withAlerting } from '@/lib/services/monitor-alerting';
+import { toMonitorViews } from '@/lib/services/monitor-views';
 
 export const UPTIME_BUCKETS = 24;
 
@@ -16,7 +16,7 @@ export async function listMonitorsWithStats(userId: string, now = new Date()): P
   const [recent, uptime, views] = await Promise.all([
     recentChecksByMonitor(ids),
     uptimeCountsSince(ids, new Date(now.getTime() - 24 * HOUR_MS)),
-    withAlerting(userId, monitors),
+    toMonitorViews(userId, monitors),
   ]);
   return views.map((m) => {
     const u = uptime.get(m.id);

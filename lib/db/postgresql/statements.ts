@@ -70,11 +70,11 @@ export const postgresStatements: DialectStatements = {
   },
 
   async recentChecks(db, monitorIds, perMonitor) {
-    const rows = await db.$queryRaw<Array<{ monitorId: string; status: RecentCheckRow['status']; latencyMs: Num; checkedAtMs: Num }>>`
-      SELECT c."monitorId", c."status"::text AS "status", c."latencyMs", ${ms(Prisma.raw('c."checkedAt"'))} AS "checkedAtMs"
+    const rows = await db.$queryRaw<Array<{ monitorId: string; status: RecentCheckRow['status']; latencyMs: Num; cause: string | null; checkedAtMs: Num }>>`
+      SELECT c."monitorId", c."status"::text AS "status", c."latencyMs", c."cause", ${ms(Prisma.raw('c."checkedAt"'))} AS "checkedAtMs"
       FROM jsonb_array_elements_text(${json(monitorIds)}) AS m(id)
       CROSS JOIN LATERAL (
-        SELECT c2."monitorId", c2."status", c2."latencyMs", c2."checkedAt" FROM "Check" c2
+        SELECT c2."monitorId", c2."status", c2."latencyMs", c2."cause", c2."checkedAt" FROM "Check" c2
         WHERE c2."monitorId" = m.id ORDER BY c2."checkedAt" DESC LIMIT ${perMonitor}::int
       ) c
       ORDER BY c."monitorId", c."checkedAt" ASC`;
@@ -82,6 +82,7 @@ export const postgresStatements: DialectStatements = {
       monitorId: r.monitorId,
       status: r.status,
       latencyMs: r.latencyMs === null ? null : Number(r.latencyMs),
+      cause: r.cause,
       checkedAtMs: num(r.checkedAtMs),
     }));
   },

@@ -67,8 +67,8 @@ export const sqliteStatements: DialectStatements = {
   },
 
   async recentChecks(db, monitorIds, perMonitor) {
-    const rows = await db.$queryRaw<Array<{ monitorId: string; status: RecentCheckRow['status']; latencyMs: Num; checkedAt: number | bigint | Date }>>`
-      SELECT c."monitorId", c."status", c."latencyMs", c."checkedAt"
+    const rows = await db.$queryRaw<Array<{ monitorId: string; status: RecentCheckRow['status']; latencyMs: Num; cause: string | null; checkedAt: number | bigint | Date }>>`
+      SELECT c."monitorId", c."status", c."latencyMs", c."cause", c."checkedAt"
       FROM json_each(${JSON.stringify(monitorIds)}) AS m
       CROSS JOIN "Check" c ON c."id" IN (
         SELECT c2."id" FROM "Check" c2 WHERE c2."monitorId" = m.value ORDER BY c2."checkedAt" DESC LIMIT ${perMonitor}
@@ -78,6 +78,7 @@ export const sqliteStatements: DialectStatements = {
       monitorId: r.monitorId,
       status: r.status,
       latencyMs: r.latencyMs === null ? null : Number(r.latencyMs),
+      cause: r.cause,
       checkedAtMs: r.checkedAt instanceof Date ? r.checkedAt.getTime() : Number(r.checkedAt),
     }));
   },

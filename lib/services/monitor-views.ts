@@ -2,28 +2,30 @@ import 'server-only';
 import type { Monitor } from '@/lib/generated/prisma/client';
 import { channelIdsByMonitor, workingChannelIds } from '@/lib/data/channels';
 import { channelKindsFor } from '@/lib/alerting/runtime';
+import { tagIdsByMonitor } from '@/lib/data/tags';
 import { loadCalendarWindows } from '@/lib/data/maintenance-windows';
 import { MaintenanceCalendar, type MaintenanceNow } from '@/lib/domain/maintenance-calendar';
 
-// What a monitor's JSON says about its alerts: which channels it uses, whether any of them can
-// deliver now (so the dashboard can say plainly when nobody would be told), and the maintenance
-// window covering it now, during which its failures alert nobody.
+// What a monitor's JSON says beyond its own row: which channels it uses, whether any of them can
+// deliver now (so the dashboard can say plainly when nobody would be told), its tags, and the
+// maintenance window covering it now, during which its failures alert nobody.
 
-export type MonitorView = Monitor & { channelIds: string[]; hasWorkingChannel: boolean; maintenance: MaintenanceNow | null };
+export type MonitorView = Monitor & { channelIds: string[]; hasWorkingChannel: boolean; tagIds: string[]; maintenance: MaintenanceNow | null };
 
-/** Three queries for any number of monitors of one user. */
-export async function withAlerting(userId: string, monitors: Monitor[], now = new Date()): Promise<MonitorView[]> {
+/** Four queries for any number of monitors of one user. */
+export async function toMonitorViews(userId: string, monitors: Monitor[], now = new Date()): Promise<MonitorView[]> {
   if (monitors.length === 0) return [];
-  const [byMonitor, working, windows] = await Promise.all([
+  const [byMonitor, working, windows, tags] = await Promise.all([
     channelIdsByMonitor(monitors.map((m) => m.id)),
     workingChannelIds(userId, channelKindsFor('DOWN')),
     loadCalendarWindows(userId),
+    tagIdsByMonitor(monitors.map((m) => m.id)),
   ]);
   const calendar = new MaintenanceCalendar(windows);
   return monitors.map((m) => {
     const channelIds = byMonitor.get(m.id) ?? [];
     const active = calendar.size ? calendar.activeFor(m, now) : null;
     const maintenance = active ? { id: active.window.id, title: active.window.title, start: active.occurrence.start, end: active.occurrence.end } : null;
-    return { ...m, channelIds, hasWorkingChannel: channelIds.some((id) => working.has(id)), maintenance };
+    return { ...m, channelIds, hasWorkingChannel: channelIds.some((id) => working.has(id)), tagIds: tags.get(m.id) ?? [], maintenance };
   });
 }

@@ -1,0 +1,65 @@
+import 'server-only';
+import { countMonitors, dashboardMonitors, foreignMonitorIds } from '@/lib/data/monitors';
+import { channelIdsByMonitor, workingChannelIds } from '@/lib/data/channels';
+import { tagIdsByMonitor } from '@/lib/data/tags';
+import { recentChecksByMonitor, uptimeCountsSince } from '@/lib/data/checks';
+import { loadCalendarWindows } from '@/lib/data/maintenance-windows';
+import { MaintenanceCalendar } from '@/lib/domain/maintenance-calendar';
+import { uptimePercent } from '@/lib/domain/uptime';
+import { channelKindsFor } from '@/lib/alerting/runtime';
+import { monitorTarget, type MonitorType } from '@/lib/monitor-kinds';
+import { dashboardRowDto, heartbeatDto, type DashboardRowDto, type HeartbeatDto } from '@/lib/dto/dashboard';
+import { HOUR_MS } from '@/lib/shared/time';
+
+// The dashboard's data: all of a user's monitors as light rows once, then only the rows that
+// changed since a cursor (the monitor's updatedAt moves with every stored result and change),
+// plus the total, so a client whose merged count differs knows something was deleted and
+// reloads. The heartbeat bars are fetched apart, only for the rows on screen.
+
+/** Results are stamped when their batch is written, a little before it commits: look back this far. */
+const CURSOR_OVERLAP_MS = 5_000;
+
+export interface DashboardFeed {
+  monitors: DashboardRowDto[];
+  /** Pass back as `since` to get what changed after this answer. */
+  cursor: number;
+  /** How many monitors the user has now. */
+  total: number;
+  /** True when `monitors` holds only the changed rows. */
+  partial: boolean;
+}
+
+export async function dashboardFeed(userId: string, since: number | null, now = new Date()): Promise<DashboardFeed> {
+  const cursor = now.getTime() - CURSOR_OVERLAP_MS;
+  const [rows, total] = await Promise.all([dashboardMonitors(userId, since === null ? undefined : new Date(since)), countMonitors(userId)]);
+  const ids = rows.map((r) => r.id);
+  const [channels, working, tags, uptime, windows] = await Promise.all([
+    channelIdsByMonitor(ids),
+    ids.length ? workingChannelIds(userId, channelKindsFor('DOWN')) : Promise.resolve(new Set<string>()),
+    tagIdsByMonitor(ids),
+    uptimeCountsSince(ids, new Date(now.getTime() - 24 * HOUR_MS)),
+    ids.length ? loadCalendarWindows(userId) : Promise.resolve([]),
+  ]);
+  const calendar = new MaintenanceCalendar(windows);
+  const monitors = rows.map((m) => {
+    const u = uptime.get(m.id);
+    const active = calendar.size ? calendar.activeFor(m, now) : null;
+    return dashboardRowDto({
+      ...m,
+      target: monitorTarget({ ...m, type: m.type as MonitorType }),
+      uptime24h: u ? uptimePercent(u.upChecks, u.totalChecks) : null,
+      tagIds: tags.get(m.id) ?? [],
+      hasWorkingChannel: (channels.get(m.id) ?? []).some((id) => working.has(id)),
+      maintenance: active ? { id: active.window.id, title: active.window.title, start: active.occurrence.start, end: active.occurrence.end } : null,
+    });
+  });
+  return { monitors, cursor, total, partial: since !== null };
+}
+
+/** The newest checks of the given monitors, oldest first; ids that are not the user's are left out. */
+export async function heartbeats(userId: string, ids: string[], limit: number): Promise<Record<string, HeartbeatDto[]>> {
+  const foreign = new Set(await foreignMonitorIds(userId, ids));
+  const own = ids.filter((id) => !foreign.has(id));
+  const recent = await recentChecksByMonitor(own, limit);
+  return Object.fromEntries(own.map((id) => [id, (recent.get(id) ?? []).map(heartbeatDto)]));
+}
