@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { changePasswordSchema, deleteAccountSchema, loginSchema, signupSchema } from '@/lib/schemas/auth';
 import { createMonitorSchema, updateMonitorSchema } from '@/lib/schemas/monitor';
-import { listChecksQuerySchema, uptimeQuerySchema } from '@/lib/schemas/history';
+import { dashboardFeedQuerySchema, heartbeatsQuerySchema, listChecksQuerySchema, uptimeQuerySchema } from '@/lib/schemas/history';
+import { createTagSchema, updateTagSchema } from '@/lib/schemas/tag';
+import { bulkActionSchema } from '@/lib/schemas/bulk';
 import { createChannelSchema, updateChannelSchema } from '@/lib/schemas/channel';
 import { CHANNEL_PROVIDERS } from '@/lib/alerting/providers';
 import {
@@ -72,6 +74,35 @@ export function openApiDocument() {
         put: { summary: 'Update any subset of fields', requestBody: body(updateMonitorSchema), responses: { '200': ok('{monitor}'), ...errors } },
         patch: { summary: 'Update any subset of fields', requestBody: body(updateMonitorSchema), responses: { '200': ok('{monitor}'), ...errors } },
         delete: { summary: 'Delete a monitor and its history', responses: { '204': ok('Deleted'), ...errors } },
+      },
+      '/api/monitors/summary': {
+        parameters: queryParams(dashboardFeedQuerySchema),
+        get: {
+          summary: 'Light rows of all your monitors for a list, or with ?since=<cursor> only those changed since; merge by id, and reload when your count differs from total (a monitor was deleted)',
+          responses: { '200': ok('{monitors:[{id, name, type, target, active, status, statusChangedAt, lastCheckedAt, lastLatencyMs, lastCause, lastError, consecutiveFailures, retries, intervalSeconds, uptime24h, tagIds, hasWorkingChannel, maintenance}], cursor, total, partial}'), ...errors },
+        },
+      },
+      '/api/monitors/heartbeats': {
+        parameters: queryParams(heartbeatsQuerySchema),
+        get: { summary: 'The newest checks of up to 200 monitors (ids comma-separated), oldest first', responses: { '200': ok('{heartbeats:{<id>:[{status, latencyMs, cause, checkedAt}]}}'), ...errors } },
+      },
+      '/api/monitors/bulk': {
+        post: { summary: 'One action on up to 10,000 of your monitors: pause, resume, delete, addTag, removeTag, setChannels', requestBody: body(bulkActionSchema), responses: { '200': ok('{action, affected}'), ...errors } },
+      },
+      '/api/monitors/{id}/overview': {
+        parameters: [...idParam, ...queryParams(uptimeQuerySchema)],
+        get: { summary: 'Everything the monitor page shows, in one answer', responses: { '200': ok('{monitor, summary:{h24, d7, d30}, report, hours, timings, checks:{checks, nextCursor}, incidents, alerts}'), ...errors } },
+      },
+      '/api/tags': {
+        get: { summary: 'Your tags, by name', responses: { '200': ok('{tags:[{id, name, color, monitorCount, createdAt}]}'), ...errors } },
+        post: { summary: 'Create a tag (name unique per user)', requestBody: body(createTagSchema), responses: { '201': ok('{tag}'), '409': ok('Name taken'), ...errors } },
+      },
+      '/api/tags/{id}': {
+        parameters: idParam,
+        get: { summary: 'One tag', responses: { '200': ok('{tag}'), ...errors } },
+        patch: { summary: 'Rename or recolour', requestBody: body(updateTagSchema), responses: { '200': ok('{tag}'), '409': ok('Name taken'), ...errors } },
+        put: { summary: 'Same as PATCH', requestBody: body(updateTagSchema), responses: { '200': ok('{tag}'), ...errors } },
+        delete: { summary: 'Delete a tag (monitors keep everything else)', responses: { '204': ok('Deleted'), ...errors } },
       },
       '/api/monitors/{id}/check': { parameters: idParam, post: { summary: 'Run a check now', responses: { '200': ok('{check}'), ...errors } } },
       '/api/monitors/{id}/checks': { parameters: [...idParam, ...queryParams(listChecksQuerySchema)], get: { summary: 'Check history, newest first', responses: { '200': ok('{checks, nextCursor}'), ...errors } } },
