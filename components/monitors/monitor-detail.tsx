@@ -3,7 +3,9 @@
 import type { ReactNode } from 'react';
 import type { MonitorDetailData } from '@/lib/page-data/monitors';
 import { monitorKind } from '@/lib/monitor-kinds';
-import { formatInterval, formatLatency, formatPercent, UPTIME_WINDOWS } from '@/lib/ui/view-models';
+import { formatInterval, formatLatency, formatPercent } from '@/lib/ui/view-models';
+import { windowHours, windowLabel } from '@/lib/ui/history-window';
+import { responseTimeLabel } from '@/lib/ui/monitor-status';
 import { LatencyChart, UptimeBarChart } from '@/components/charts/history-charts';
 import { TimingBreakdownChart } from '@/components/charts/timing-breakdown-chart';
 import { ChecksTable } from '@/components/monitors/checks-table';
@@ -23,7 +25,9 @@ import { cn } from '@/components/ui/cn';
 
 export function MonitorDetail({ initial }: { initial: MonitorDetailData }) {
   const d = useMonitorDetail(initial);
-  const { monitor, report } = d;
+  const { monitor, view } = d;
+  const report = view.report;
+  const hours = windowHours(view.key);
   const kind = monitorKind(monitor.type);
   const probed = kind.probed;
   const https = kind.ui.showsCertificate(monitor);
@@ -47,16 +51,12 @@ export function MonitorDetail({ initial }: { initial: MonitorDetailData }) {
         <Stat label="Uptime 24 h" value={formatPercent(d.summary.h24)} />
         <Stat label="Uptime 7 days" value={formatPercent(d.summary.d7)} />
         <Stat label="Uptime 30 days" value={formatPercent(d.summary.d30)} />
+        <Stat label="Response time" value={responseTimeLabel(monitor)} sub={probed ? undefined : 'push monitors have none'} />
         {probed ? (
-          <Stat label="Last latency" value={formatLatency(monitor.lastLatencyMs)} />
+          <Stat label="Checked" value={<RelativeTime iso={monitor.lastCheckedAt} empty="not yet" />} sub={`every ${formatInterval(monitor.intervalSeconds)}, timeout ${monitor.timeoutSeconds} s`} />
         ) : (
-          <Stat label="Last ping" value={<RelativeTime iso={monitor.lastHeartbeatAt} empty="never" />} />
+          <Stat label="Last ping" value={<RelativeTime iso={monitor.lastHeartbeatAt} empty="never" />} sub={`expects a ping every ${formatInterval(monitor.intervalSeconds)}`} />
         )}
-        <Stat
-          label="Checked"
-          value={<RelativeTime iso={monitor.lastCheckedAt} empty="not yet" />}
-          sub={probed ? `every ${formatInterval(monitor.intervalSeconds)}, timeout ${monitor.timeoutSeconds} s` : `expects a ping every ${formatInterval(monitor.intervalSeconds)}`}
-        />
       </dl>
 
       {kind.needsPushToken ? (
@@ -70,16 +70,16 @@ export function MonitorDetail({ initial }: { initial: MonitorDetailData }) {
         <CardHeader title="History" id="history-title">
           <WindowControl value={d.windowKey} onChange={d.chooseWindow} />
         </CardHeader>
-        <div className={cn('grid grid-cols-1 gap-4 p-4 transition-opacity', d.reportBusy && 'opacity-60')} aria-busy={d.reportBusy}>
+        <div className={cn('grid grid-cols-1 gap-4 p-4 transition-opacity', d.reportBusy && 'opacity-60')} aria-busy={d.reportBusy} data-window={view.key}>
           <p className="text-sm">
             <span className="font-semibold tabular-nums">{formatPercent(report.uptimePercent)}</span>{' '}
             <span className="text-zinc-500 dark:text-zinc-400">
-              uptime over {UPTIME_WINDOWS.find((w) => w.key === d.windowKey)!.label} · {report.totalChecks} checks · avg {formatLatency(report.avgLatencyMs)}
+              uptime over {windowLabel(view.key)} · {report.totalChecks} checks · avg {formatLatency(report.avgLatencyMs)}
             </span>
           </p>
-          {probed ? <LatencyChart buckets={report.buckets} hours={d.hours} /> : null}
-          <UptimeBarChart buckets={report.buckets} hours={d.hours} />
-          {probed ? <TimingBreakdownChart buckets={d.timings.buckets} hours={d.hours} /> : null}
+          {probed ? <LatencyChart buckets={report.buckets} series={view.series} hours={hours} /> : null}
+          <UptimeBarChart buckets={report.buckets} hours={hours} />
+          {probed ? <TimingBreakdownChart buckets={view.timings.buckets} hours={hours} /> : null}
         </div>
       </Card>
 

@@ -6,7 +6,19 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { MonitorDto } from '@/lib/dto';
 import type { ChannelChoice } from '@/lib/ui/channel-kinds';
 import { monitorKind } from '@/lib/monitor-kinds';
-import { ADVANCED_FIELDS, hasInputFor, initialValues, issueErrors, validate, type FormErrors, type FormValues, type SetValue } from '@/lib/ui/monitor-form-model';
+import {
+  ADVANCED_FIELDS,
+  cloneValues,
+  hasInputFor,
+  initialValues,
+  issueErrors,
+  NAME_MAX,
+  secretsToReenter,
+  validate,
+  type FormErrors,
+  type FormValues,
+  type SetValue,
+} from '@/lib/ui/monitor-form-model';
 import { api } from '@/components/api-client';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
@@ -20,17 +32,22 @@ import { BadgeFields } from '@/components/monitors/form/badge-fields';
 
 const opensAdvanced = (errors: FormErrors) => Object.keys(errors).some((k) => ADVANCED_FIELDS.has(k.split('.')[0]));
 
-export function MonitorForm({ monitor, channels }: { monitor?: MonitorDto; channels: ChannelChoice[] }) {
+/** `monitor` edits that monitor; `copyOf` starts a new one from a copy of its settings; neither starts afresh. */
+export function MonitorForm({ monitor, copyOf, channels }: { monitor?: MonitorDto; copyOf?: MonitorDto; channels: ChannelChoice[] }) {
   const router = useRouter();
   const editing = Boolean(monitor);
   const form = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState<FormValues>(() => initialValues(monitor, channels.filter((c) => c.isDefault).map((c) => c.id)));
+  const [values, setValues] = useState<FormValues>(() =>
+    copyOf ? cloneValues(copyOf) : initialValues(monitor, channels.filter((c) => c.isDefault).map((c) => c.id)),
+  );
+  // Read once: the rows to retype, named in the notice for as long as the form is open.
+  const [reenter] = useState(() => secretsToReenter(values));
   const [timeoutTouched, setTimeoutTouched] = useState(false);
   const [errors, setErrors] = useState<FormErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [advancedOpen, setAdvancedOpen] = useState(false);
+  const [advancedOpen, setAdvancedOpen] = useState(reenter.length > 0);
   const [publicBadge, setPublicBadge] = useState(monitor?.publicBadge ?? false);
   // Bumped to move focus to the first invalid input once the errors have rendered.
   const [focusRequest, setFocusRequest] = useState(0);
@@ -85,8 +102,29 @@ export function MonitorForm({ monitor, channels }: { monitor?: MonitorDto; chann
   return (
     <form ref={form} onSubmit={submit} noValidate className="space-y-5">
       {formError ? <Notice>{formError}</Notice> : null}
-      <Field id="name" label="Name" error={errors.name}>
-        {(a11y) => <input {...a11y} name="name" className={inputClass} value={values.name} maxLength={200} placeholder="Marketing site" onChange={(e) => set('name', e.target.value)} />}
+      {copyOf ? (
+        <Notice tone="info">
+          <span data-testid="clone-notice">
+            A copy of <strong>{copyOf.name}</strong>: nothing is saved until you create it.
+            {reenter.length ? (
+              <>
+                {' '}
+                Secret header values cannot be read back, so type {reenter.length === 1 ? 'this one' : 'these'} again under Advanced options:{' '}
+                <strong className="font-mono">{reenter.join(', ')}</strong>.
+              </>
+            ) : null}
+          </span>
+        </Notice>
+      ) : null}
+      <Field
+        id="name"
+        label="Name"
+        error={errors.name}
+        hint={values.name.length > NAME_MAX - 20 ? `${values.name.length} of ${NAME_MAX} characters` : undefined}
+      >
+        {(a11y) => (
+          <input {...a11y} name="name" className={inputClass} value={values.name} maxLength={NAME_MAX} placeholder="Marketing site" onChange={(e) => set('name', e.target.value)} />
+        )}
       </Field>
       <TypePicker value={values.type} onChange={(t) => set('type', t)} />
       <TargetFields {...parts} />
@@ -99,7 +137,7 @@ export function MonitorForm({ monitor, channels }: { monitor?: MonitorDto; chann
         <Button type="submit" variant="primary" disabled={busy}>
           {busy ? 'Saving…' : editing ? 'Save changes' : 'Create monitor'}
         </Button>
-        <Link href={editing ? `/monitors/${monitor!.id}` : '/'} className={buttonClass('ghost')}>
+        <Link href={editing ? `/monitors/${monitor!.id}` : copyOf ? `/monitors/${copyOf.id}` : '/'} className={buttonClass('ghost')}>
           Cancel
         </Link>
       </div>

@@ -4,22 +4,19 @@ import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/page-data/session';
 import { findMonitor } from '@/lib/data/monitors';
 import { toMonitorViews } from '@/lib/services/monitor-views';
-import { listMonitorsWithStats, timingReport, uptimeReport } from '@/lib/services/monitor-stats';
-import { alertsOf, checksPage, incidentsOf } from '@/lib/services/monitor-history';
-import { monitorDto, type AlertDto, type CheckDto, type IncidentDto, type MonitorDto } from '@/lib/dto';
-import type { UptimeReport } from '@/lib/domain/uptime';
-import type { TimingBucket } from '@/lib/domain/timing-medians';
-import { toDashboardRow, type DashboardRow } from '@/lib/ui/view-models';
+import { listMonitorsWithStats } from '@/lib/services/monitor-stats';
+import { checksPage } from '@/lib/services/monitor-history';
+import { monitorOverview, type MonitorOverview } from '@/lib/services/monitor-overview';
+import { monitorDto, type MonitorDto } from '@/lib/dto';
+import { HOUR_MS } from '@/lib/shared/time';
+import { toDashboardRow, type DashboardRow, type UptimeWindowKey } from '@/lib/ui/view-models';
+import { drawsEachCheck, initialWindow, seriesFrom, SERIES_LIMIT, windowHours, type CheckPoint } from '@/lib/ui/history-window';
 import type { ChannelChoice } from '@/lib/ui/channel-kinds';
 import { channelChoices } from '@/lib/page-data/channels';
 
 // The pages' data-access layer. Every reader starts with requireUser(), so no page can
 // read data without a verified session, whatever the proxy did or did not do; the lib/
 // functions below scope every query to that user's id.
-
-export const CHECKS_PAGE_SIZE = 20;
-export const ALERTS_SHOWN = 20;
-export const INCIDENTS_SHOWN = 20;
 
 /** The dashboard's first render: the same list GET /api/monitors serves (uptime comes from hourly rollups, so it is cheap). */
 export async function dashboardRows(): Promise<DashboardRow[]> {
@@ -43,47 +40,30 @@ export async function monitorForEdit(id: string): Promise<MonitorDto> {
   return monitorDto(await ownedMonitor(id));
 }
 
-export interface UptimeSummary {
-  h24: number | null;
-  d7: number | null;
-  d30: number | null;
-}
-
-export interface MonitorDetailData {
-  monitor: MonitorDto;
-  summary: UptimeSummary;
-  /** The chart window shown first (24 h). */
-  report: UptimeReport;
-  /** Median phase timings over the same window. */
-  timings: { buckets: TimingBucket[] };
-  checks: { checks: CheckDto[]; nextCursor: string | null };
-  incidents: IncidentDto[];
-  alerts: AlertDto[];
+/** Everything the monitor page's first render shows: the same answer its refreshes get from GET /api/monitors/:id/overview. */
+export type MonitorDetailData = MonitorOverview & {
+  /** The window the charts open on (1 h for a monitor younger than a day). */
+  windowKey: UptimeWindowKey;
+  /** One point per check of that window, oldest first; null when the window draws averages per interval. */
+  series: CheckPoint[] | null;
   /** The user's channels, to name each delivery and list the ones this monitor alerts. */
   channels: ChannelChoice[];
-}
+};
+export type UptimeSummary = MonitorOverview['summary'];
 
 export async function monitorDetail(id: string): Promise<MonitorDetailData> {
+  const user = await requireUser();
   const monitor = await ownedMonitor(id);
   const now = new Date();
-  const [day, week, month, timings, checks, incidents, alerts, channels] = await Promise.all([
-    uptimeReport(monitor.id, 24, now),
-    uptimeReport(monitor.id, 168, now),
-    uptimeReport(monitor.id, 720, now),
-    timingReport(monitor.id, 24, now),
-    checksPage(monitor.id, { limit: CHECKS_PAGE_SIZE }),
-    incidentsOf(monitor.id, INCIDENTS_SHOWN),
-    alertsOf(monitor.id, ALERTS_SHOWN),
-    channelChoices(),
-  ]);
-  return {
-    monitor: monitorDto(monitor),
-    summary: { h24: day.uptimePercent, d7: week.uptimePercent, d30: month.uptimePercent },
-    report: day,
-    timings,
-    checks,
-    incidents,
-    alerts,
-    channels,
-  };
+  const windowKey = initialWindow(monitor.createdAt, now.getTime());
+  const hours = windowHours(windowKey);
+  const [overview, channels] = await Promise.all([monitorOverview(user.id, monitor.id, hours, now), channelChoices()]);
+  let series: CheckPoint[] | null = null;
+  if (drawsEachCheck(windowKey, overview.report.totalChecks)) {
+    // The overview's first page may already hold the whole window.
+    const all = overview.checks.nextCursor === null || overview.report.totalChecks <= overview.checks.checks.length;
+    const checks = all ? overview.checks.checks : (await checksPage(monitor.id, { limit: SERIES_LIMIT })).checks;
+    series = seriesFrom(checks, now.getTime() - hours * HOUR_MS);
+  }
+  return { ...overview, windowKey, series, channels };
 }

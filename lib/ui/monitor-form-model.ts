@@ -2,6 +2,7 @@ import {
   createMonitorSchema,
   MONITOR_DEFAULTS,
   monitorConfigIssues,
+  monitorFieldsSchema,
   withMonitorDefaults,
   type CreateMonitorInput,
   type HTTP_METHODS,
@@ -29,6 +30,8 @@ export interface HeaderRow {
   stored: boolean;
   /** The name it is stored under: the server matches a kept value by name. */
   storedName: string | null;
+  /** A secret copied from another monitor: the API never reveals its value, so it must be typed again. */
+  reenter?: boolean;
 }
 
 export interface AssertionRow {
@@ -116,6 +119,31 @@ export function initialValues(m?: MonitorDto, defaultChannelIds: string[] = []):
   };
 }
 
+/** The limit of the name input, from the shared schema (100). */
+export const NAME_MAX = monitorFieldsSchema.shape.name.maxLength ?? 100;
+
+/** "Site (copy)", shortened so the copy still fits the name limit. */
+export function copyName(name: string): string {
+  const suffix = ' (copy)';
+  return `${name.slice(0, NAME_MAX - suffix.length).trimEnd()}${suffix}`;
+}
+
+/**
+ * A new monitor with the settings of `m`: its name marked as a copy, and each secret header
+ * kept by name with an empty value to type again (the API does not reveal secret values).
+ */
+export function cloneValues(m: MonitorDto): FormValues {
+  const v = initialValues(m);
+  return {
+    ...v,
+    name: copyName(m.name),
+    headers: v.headers.map((h) => (h.secret ? { ...h, value: '', stored: false, storedName: null, reenter: true } : h)),
+  };
+}
+
+/** The names of the secret headers a clone must be given again. */
+export const secretsToReenter = (v: FormValues): string[] => v.headers.filter((h) => h.reenter).map((h) => h.name);
+
 /** Reads number inputs, recording a readable error for a blank or non-numeric required one. */
 function numberReader(errors: FormErrors) {
   return (key: string, text: string, label: string, optional = false): number | null => {
@@ -162,6 +190,7 @@ function httpPayload(v: FormValues, errors: FormErrors): Partial<CreateMonitorIn
   v.headers.forEach((h, i) => {
     if (h.name.trim() === '') errors[`headers.${i}.name`] = 'Enter a header name or remove the row';
     if (h.stored && !h.secret && h.value === '') errors[`headers.${i}.value`] = 'Enter the value to stop keeping it secret';
+    else if (h.reenter && h.value === '') errors[`headers.${i}.value`] = 'Enter this secret value again: a copy does not carry it';
     else if (h.stored && h.value === '' && h.name.trim().toLowerCase() !== h.storedName?.toLowerCase()) {
       errors[`headers.${i}.value`] = 'Enter the value again: a renamed header does not keep the stored one';
     }

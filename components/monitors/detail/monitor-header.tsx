@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { CheckDto, MonitorDto } from '@/lib/dto';
 import { causeText } from '@/lib/domain/cause-labels';
 import { checkReason, displayStatus, formatInterval, formatLatency } from '@/lib/ui/view-models';
+import { retryingLabel } from '@/lib/ui/monitor-status';
 import { monitorKind } from '@/lib/monitor-kinds';
 import { api } from '@/components/api-client';
 import { DeleteMonitorButton } from '@/components/monitors/delete-dialog';
@@ -21,8 +22,26 @@ function targetLine(m: MonitorDto): string {
 
 const STATUS_WORDS = { UP: 'Up', DOWN: 'Down', BLOCKED: 'Blocked', MAINTENANCE: 'In maintenance' } as const;
 
+/** The monitor as the header reads it: the overview's DTO carries its unconfirmed failures once the backend sends them. */
+type HeaderMonitor = MonitorDto & { consecutiveFailures?: number };
+
+/** In place of UP or PENDING while a failure waits for its confirmation retry. */
+function RetryingBadge({ label }: { label: string }) {
+  return (
+    <span
+      data-status="RETRYING"
+      className="inline-flex h-6 items-center gap-1 rounded-full bg-amber-50 px-2 text-xs font-semibold tracking-wide text-amber-800 ring-1 ring-amber-600/30 ring-inset dark:bg-amber-950/50 dark:text-amber-300 dark:ring-amber-500/30"
+    >
+      <svg viewBox="0 0 12 12" className="size-3 shrink-0" aria-hidden="true">
+        <path d="M10 6a4 4 0 1 1-1.2-2.85M10 1.5v2.5H7.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+      </svg>
+      {label}
+    </span>
+  );
+}
+
 /** Name, status, target and the actions (check now, pause, edit, delete) with their results. */
-export function MonitorHeader({ monitor, onMonitor, refresh }: { monitor: MonitorDto; onMonitor: (m: MonitorDto) => void; refresh: () => Promise<void> }) {
+export function MonitorHeader({ monitor, onMonitor, refresh }: { monitor: HeaderMonitor; onMonitor: (m: MonitorDto) => void; refresh: () => Promise<void> }) {
   const router = useRouter();
   const id = monitor.id;
   const [busy, setBusy] = useState<null | 'check' | 'pause'>(null);
@@ -31,6 +50,7 @@ export function MonitorHeader({ monitor, onMonitor, refresh }: { monitor: Monito
   const status = displayStatus(monitor);
   const target = targetLine(monitor);
   const reason = causeText(monitor.lastCause, monitor.lastError);
+  const retrying = retryingLabel({ ...monitor, consecutiveFailures: monitor.consecutiveFailures ?? 0 });
 
   async function checkNow() {
     setBusy('check');
@@ -72,13 +92,17 @@ export function MonitorHeader({ monitor, onMonitor, refresh }: { monitor: Monito
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-2">
             <h1 className="min-w-0 truncate text-xl font-semibold tracking-tight">{monitor.name}</h1>
-            <StatusBadge status={status} />
+            {retrying ? <RetryingBadge label={retrying} /> : <StatusBadge status={status} />}
           </div>
           <p className="mt-0.5 truncate font-mono text-sm text-zinc-600 dark:text-zinc-400" title={target} data-testid="target">
             {target}
           </p>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400" data-testid="status-since">
-            {status === 'PAUSED' ? (
+            {retrying ? (
+              <span data-testid="retrying">
+                The last check failed{reason ? ` (${reason})` : ''}; {retrying}: it turns DOWN if the retries fail too.
+              </span>
+            ) : status === 'PAUSED' ? (
               'Paused — no checks are running'
             ) : status === 'PENDING' ? (
               'Waiting for the first result'
@@ -112,6 +136,9 @@ export function MonitorHeader({ monitor, onMonitor, refresh }: { monitor: Monito
           </Button>
           <ButtonLink size="sm" href={`/monitors/${id}/edit`}>
             Edit
+          </ButtonLink>
+          <ButtonLink size="sm" href={`/monitors/new?from=${encodeURIComponent(id)}`} title="A new monitor with a copy of these settings">
+            Clone
           </ButtonLink>
           <DeleteMonitorButton confirmText={monitor.url ?? monitor.name} onDelete={remove} />
         </div>

@@ -2,81 +2,104 @@
 
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
-import type { CheckDto, IncidentDto, MonitorDto } from '@/lib/dto';
-import type { UptimeReport } from '@/lib/domain/uptime';
-import type { TimingBucket } from '@/lib/domain/timing-medians';
-import type { MonitorDetailData, UptimeSummary } from '@/lib/page-data/monitors';
-import { UPTIME_WINDOWS, type UptimeWindowKey } from '@/lib/ui/view-models';
+import type { CheckDto } from '@/lib/dto';
+import type { MonitorDetailData } from '@/lib/page-data/monitors';
+import type { MonitorOverview } from '@/lib/services/monitor-overview';
+import { HOUR_MS } from '@/lib/shared/time';
+import type { UptimeWindowKey } from '@/lib/ui/view-models';
+import { drawsEachCheck, extendSeries, SERIES_LIMIT, seriesFrom, windowHours, type CheckPoint } from '@/lib/ui/history-window';
 import { api } from '@/components/api-client';
 import { usePoll } from '@/components/use-poll';
 
-// The monitor page's live state: the first render's data, refreshed every few seconds
-// from the same API a script would use.
+// The monitor page's live state: the first render's data, refreshed every few seconds with
+// ONE request, GET /api/monitors/:id/overview?hours=N, the same answer the page started from.
+// Other requests happen only on a person's action (another window, another page of checks)
+// or when the latency chart's per-check series has a gap one answer cannot fill.
 
 const REFRESH_MS = 3000;
 const PAGE_SIZE = 20;
 
 export type ChecksPage = { checks: CheckDto[]; nextCursor: string | null };
-type Timings = { buckets: TimingBucket[] };
-const hoursOf = (key: UptimeWindowKey) => UPTIME_WINDOWS.find((w) => w.key === key)!.hours;
+
+/** What the charts draw, all for one window, replaced together so they never disagree. */
+export interface WindowView {
+  key: UptimeWindowKey;
+  report: MonitorOverview['report'];
+  timings: MonitorOverview['timings'];
+  /** One point per check, oldest first; null when the window draws averages per interval. */
+  series: CheckPoint[] | null;
+}
+
+/** The window's start as the server computed it, so the browser's clock does not matter. */
+const windowStart = (o: Pick<MonitorOverview, 'report' | 'hours'>) => {
+  const first = o.report.buckets[0];
+  return first ? new Date(first.start).getTime() : Date.now() - o.hours * HOUR_MS;
+};
 
 export function useMonitorDetail(initial: MonitorDetailData) {
   const router = useRouter();
   const id = initial.monitor.id;
   const base = `/api/monitors/${id}`;
-  const [monitor, setMonitor] = useState<MonitorDto>(initial.monitor);
-  const [summary, setSummary] = useState<UptimeSummary>(initial.summary);
-  const [windowKey, setWindowKey] = useState<UptimeWindowKey>('24h');
-  const windowRef = useRef<UptimeWindowKey>('24h');
-  const [report, setReport] = useState<UptimeReport>(initial.report);
-  const [timings, setTimings] = useState<Timings>(initial.timings);
-  const [reportBusy, setReportBusy] = useState(false);
+  const [monitor, setMonitor] = useState(initial.monitor);
+  const [summary, setSummary] = useState(initial.summary);
+  const [windowKey, setWindowKey] = useState<UptimeWindowKey>(initial.windowKey);
+  const windowRef = useRef<UptimeWindowKey>(initial.windowKey);
+  const firstView: WindowView = { key: initial.windowKey, report: initial.report, timings: initial.timings, series: initial.series };
+  const [view, setView] = useState<WindowView>(firstView);
+  const viewRef = useRef<WindowView>(firstView);
   const [checks, setChecks] = useState<ChecksPage>(initial.checks);
   // Cursors of the pages shown so far: [undefined] is the newest page.
   const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
   const [checksBusy, setChecksBusy] = useState(false);
   const [checksError, setChecksError] = useState<string | null>(null);
-  const [incidents, setIncidents] = useState<IncidentDto[]>(initial.incidents);
+  const [incidents, setIncidents] = useState(initial.incidents);
   const [alerts, setAlerts] = useState(initial.alerts);
   const [refreshError, setRefreshError] = useState<string | null>(null);
   const page = cursors.length - 1;
-  // Read when a refresh resolves: a poll started on page 1 must not overwrite an older page opened meanwhile.
+  // Read when a refresh resolves: a refresh started on page 1 must not overwrite an older page opened meanwhile.
   const pageRef = useRef(0);
 
-  /** Window-dependent reports; dropped if the window changed while they were loading. */
-  async function loadWindow(key: UptimeWindowKey, signal?: AbortSignal) {
-    const h = hoursOf(key);
-    const [win, tim] = await Promise.all([api<UptimeReport>(`${base}/uptime?hours=${h}`, { signal }), api<Timings>(`${base}/timings?hours=${h}`, { signal })]);
-    if (windowRef.current !== key) return;
-    if (win.ok) setReport(win.data);
-    if (tim.ok) setTimings(tim.data);
+  function showView(next: WindowView) {
+    viewRef.current = next;
+    setView(next);
   }
 
+  /** The per-check series for `o`'s window: extended from the last one, or fetched once when it cannot be. */
+  async function seriesFor(key: UptimeWindowKey, o: MonitorOverview, signal?: AbortSignal): Promise<CheckPoint[] | null> {
+    if (!drawsEachCheck(key, o.report.totalChecks)) return null;
+    const from = windowStart(o);
+    const prev = viewRef.current.key === key ? viewRef.current.series : null;
+    const extended = prev ? extendSeries(prev, o.checks.checks, from) : null;
+    if (extended) return extended;
+    // The newest page holds the whole window when the window has no more checks than it.
+    if (o.checks.nextCursor === null || o.report.totalChecks <= o.checks.checks.length) return seriesFrom(o.checks.checks, from);
+    const res = await api<ChecksPage>(`${base}/checks?limit=${SERIES_LIMIT}`, { signal });
+    return res.ok ? seriesFrom(res.data.checks, from) : prev;
+  }
+
+  /** One overview request for the chosen window; everything on the page comes from its answer. */
   async function refresh(signal?: AbortSignal) {
-    const [m, d1, d7, d30, first, inc, al] = await Promise.all([
-      api<{ monitor: MonitorDto }>(base, { signal }),
-      api<UptimeReport>(`${base}/uptime?hours=24`, { signal }),
-      api<UptimeReport>(`${base}/uptime?hours=168`, { signal }),
-      api<UptimeReport>(`${base}/uptime?hours=720`, { signal }),
-      page === 0 ? api<ChecksPage>(`${base}/checks?limit=${PAGE_SIZE}`, { signal }) : Promise.resolve(null),
-      api<{ incidents: IncidentDto[] }>(`${base}/incidents?limit=20`, { signal }),
-      api<{ alerts: MonitorDetailData['alerts'] }>(`${base}/alerts?limit=20`, { signal }),
-      loadWindow(windowRef.current, signal),
-    ]);
-    if (!m.ok) {
-      if (m.status === 404) {
+    const key = windowRef.current;
+    const res = await api<MonitorOverview>(`${base}/overview?hours=${windowHours(key)}`, { signal });
+    if (!res.ok) {
+      if (res.status === 404) {
         router.replace('/');
         return;
       }
-      setRefreshError(m.error.message);
+      setRefreshError(res.error.message);
       return;
     }
+    const o = res.data;
     setRefreshError(null);
-    setMonitor(m.data.monitor);
-    if (d1.ok && d7.ok && d30.ok) setSummary({ h24: d1.data.uptimePercent, d7: d7.data.uptimePercent, d30: d30.data.uptimePercent });
-    if (first?.ok && pageRef.current === 0) setChecks(first.data);
-    if (inc.ok) setIncidents(inc.data.incidents);
-    if (al.ok) setAlerts(al.data.alerts);
+    setMonitor(o.monitor);
+    setSummary(o.summary);
+    setIncidents(o.incidents);
+    setAlerts(o.alerts);
+    if (pageRef.current === 0) setChecks(o.checks);
+    // A window chosen while this answer was on its way has its own request.
+    if (windowRef.current !== key) return;
+    const series = await seriesFor(key, o, signal);
+    if (windowRef.current === key) showView({ key, report: o.report, timings: o.timings, series });
   }
 
   usePoll((signal) => refresh(signal), REFRESH_MS);
@@ -84,9 +107,7 @@ export function useMonitorDetail(initial: MonitorDetailData) {
   async function chooseWindow(key: UptimeWindowKey) {
     windowRef.current = key;
     setWindowKey(key);
-    setReportBusy(true);
-    await loadWindow(key);
-    if (windowRef.current === key) setReportBusy(false);
+    await refresh();
   }
 
   async function loadChecks(nextCursors: Array<string | undefined>) {
@@ -109,11 +130,10 @@ export function useMonitorDetail(initial: MonitorDetailData) {
     monitor,
     setMonitor,
     summary,
+    /** The window chosen (the control), and the one the charts show until its data arrives. */
     windowKey,
-    hours: hoursOf(windowKey),
-    report,
-    timings,
-    reportBusy,
+    view,
+    reportBusy: view.key !== windowKey,
     chooseWindow,
     checks,
     page,

@@ -44,17 +44,22 @@ export function HeadersEditor({ values, errors, set }: FormPartProps) {
                   id={`${base}-value`}
                   type={h.secret ? 'password' : 'text'}
                   className={`${inputClass} font-mono`}
-                  placeholder={h.stored ? '•••• (unchanged)' : 'value'}
+                  placeholder={h.stored ? '•••• (unchanged)' : h.reenter ? 'type the secret again' : 'value'}
                   autoComplete="off"
                   spellCheck={false}
                   value={h.value}
                   aria-invalid={Boolean(valueErr)}
-                  aria-describedby={[h.stored ? `${base}-kept` : '', valueErr ? `${base}-value-error` : ''].filter(Boolean).join(' ') || undefined}
+                  aria-describedby={[h.stored || h.reenter ? `${base}-kept` : '', valueErr ? `${base}-value-error` : ''].filter(Boolean).join(' ') || undefined}
                   onChange={(e) => update(i, { value: e.target.value })}
                 />
                 {h.stored ? (
                   <span id={`${base}-kept`} className="sr-only">
                     Stored secret; leave empty to keep it unchanged.
+                  </span>
+                ) : null}
+                {h.reenter ? (
+                  <span id={`${base}-kept`} className="sr-only">
+                    Secret copied by name only; type its value again.
                   </span>
                 ) : null}
                 {valueErr ? <FieldError id={`${base}-value-error`}>{valueErr}</FieldError> : null}
