@@ -1,6 +1,8 @@
-import type { CheckDto, MonitorDto, MonitorListItemDto } from '@/lib/dto';
+import type { CheckDto, MonitorDto } from '@/lib/dto';
+import type { DashboardRowDto } from '@/lib/dto/dashboard';
 import { monitorKind } from '@/lib/monitor-kinds';
 import { causeText } from '@/lib/domain/cause-labels';
+import { responseTimeLabel, retryingLabel } from '@/lib/ui/monitor-status';
 
 // Isomorphic shapes and formatting for the pages: the server maps lib/ rows into them for
 // the first render, and the client maps API responses into the same shapes when it polls.
@@ -16,29 +18,34 @@ export function displayStatus(m: { active: boolean; status: string }): DisplaySt
   return 'PENDING';
 }
 
-export interface RecentPoint {
-  /** 'UP' | 'DOWN' | 'BLOCKED' as stored; anything but UP and DOWN is drawn as pending. */
-  status: string;
-  latencyMs: number | null;
-  checkedAt: string;
-}
-
-/** One dashboard row: only what the list shows, so 500 rows stay a small payload. */
+/** One dashboard row: the light feed row plus what filtering and sorting read on every keystroke. */
 export interface DashboardRow {
   id: string;
   name: string;
+  type: string;
   target: string;
   status: DisplayStatus;
-  intervalSeconds: number;
+  active: boolean;
   statusChangedAt: string | null;
   lastCheckedAt: string | null;
   lastLatencyMs: number | null;
+  lastCause: string | null;
   lastError: string | null;
+  intervalSeconds: number;
   /** Percentage over the last 24 h; null when there were no checks. */
   uptime24h: number | null;
-  recent: RecentPoint[];
+  tagIds: string[];
   /** Whether one of its channels can deliver now; false means nobody would be told. */
   hasWorkingChannel: boolean;
+  maintenance: { title: string; end: string } | null;
+  /** "retrying (1 of 2)" while a failure waits for its confirmation retry, else null. */
+  retrying: string | null;
+  /** "—" for push monitors and before the first check, else "123 ms". */
+  responseTime: string;
+  /** Name and target in lower case: what the search box matches, computed once per row. */
+  haystack: string;
+  /** statusChangedAt as epoch ms (sorting 10,000 rows must not parse dates). */
+  statusChangedMs: number | null;
 }
 
 /** The dashboard's target column: the URL, host:port, or 'Heartbeat'. */
@@ -46,20 +53,28 @@ export function monitorTarget(m: Pick<MonitorDto, 'type' | 'url' | 'host' | 'por
   return monitorKind(m.type).ui.target(m);
 }
 
-export function toDashboardRow(m: MonitorListItemDto): DashboardRow {
+export function toDashboardRow(m: DashboardRowDto): DashboardRow {
   return {
     id: m.id,
     name: m.name,
-    target: monitorTarget(m),
+    type: m.type,
+    target: m.target,
     status: displayStatus(m),
-    intervalSeconds: m.intervalSeconds,
+    active: m.active,
     statusChangedAt: m.statusChangedAt,
     lastCheckedAt: m.lastCheckedAt,
     lastLatencyMs: m.lastLatencyMs,
+    lastCause: m.lastCause,
     lastError: m.lastError,
+    intervalSeconds: m.intervalSeconds,
     uptime24h: m.uptime24h,
-    recent: m.recentChecks,
+    tagIds: m.tagIds,
     hasWorkingChannel: m.hasWorkingChannel,
+    maintenance: m.maintenance,
+    retrying: retryingLabel(m),
+    responseTime: responseTimeLabel(m),
+    haystack: `${m.name}\n${m.target}`.toLowerCase(),
+    statusChangedMs: m.statusChangedAt ? Date.parse(m.statusChangedAt) : null,
   };
 }
 
