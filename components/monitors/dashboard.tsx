@@ -1,155 +1,160 @@
 'use client';
 
-import Link from 'next/link';
-import { memo, useMemo, useState } from 'react';
-import type { MonitorListItemDto } from '@/lib/dto';
-import {
-  countStatuses,
-  formatInterval,
-  formatLatency,
-  formatPercent,
-  toDashboardRow,
-  type DashboardRow,
-  type DisplayStatus,
-} from '@/lib/ui/view-models';
-import { api } from '@/components/api-client';
-import { usePoll } from '@/components/use-poll';
-import { MiniUptimeChart } from '@/components/charts/mini-uptime-chart';
-import { StatusBadge, StatusIcon } from '@/components/ui/status-badge';
-import { RelativeTime } from '@/components/ui/time';
+import { useRouter } from 'next/navigation';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import type { TagDto } from '@/lib/dto/tags';
+import { applyView, isFiltered, toggle, DEFAULT_VIEW, type StatusKey } from '@/lib/ui/dashboard-view';
+import { groupByTag, massOutage, ungrouped, type TagInfo } from '@/lib/ui/dashboard-list';
 import { ButtonLink } from '@/components/ui/button';
+import { Notice } from '@/components/ui/field';
 import { NoChannelNotice } from '@/components/notifications/no-channel-notice';
-import { cn } from '@/components/ui/cn';
+import { useDashboardFeed, type InitialFeed } from '@/components/dashboard/use-dashboard-feed';
+import { useHeartbeats } from '@/components/dashboard/use-heartbeats';
+import { useViewUrl } from '@/components/dashboard/use-view-url';
+import { useSelection } from '@/components/dashboard/use-selection';
+import { useTagActions } from '@/components/dashboard/use-tag-actions';
+import { useBulkActions } from '@/components/dashboard/use-bulk-actions';
+import { SearchBox } from '@/components/dashboard/search-box';
+import { StatusFilters } from '@/components/dashboard/status-filters';
+import { TagFilter } from '@/components/dashboard/tag-filter';
+import { GroupToggle, SortMenu, TypeFilter } from '@/components/dashboard/view-options';
+import { OutageBanner } from '@/components/dashboard/outage-banner';
+import { SelectionBar } from '@/components/dashboard/selection-bar';
+import { BulkDeleteConfirm } from '@/components/dashboard/bulk-confirm';
+import { ChannelDialog } from '@/components/dashboard/channel-dialog';
+import { ListHeader } from '@/components/dashboard/list-header';
+import { VirtualList } from '@/components/dashboard/virtual-list';
+import { EmptyState, NoMatch } from '@/components/dashboard/empty-state';
 
-/** Every few seconds; big lists (a heavier request) refresh a little less often. */
-function refreshInterval(monitors: number): number {
-  return monitors > 100 ? 6000 : 3000;
-}
+// The dashboard: every monitor in one live list (only what is on screen is drawn), searched,
+// filtered, sorted and grouped in the browser from one light feed, with the view in the URL,
+// a mass outage summarised in one line, and actions on many monitors at once.
 
-export function Dashboard({ initialRows }: { initialRows: DashboardRow[] }) {
-  const [rows, setRows] = useState(initialRows);
-  const [refreshError, setRefreshError] = useState<string | null>(null);
+export function Dashboard({ initial, initialTags, initialSearch }: { initial: InitialFeed; initialTags: TagDto[]; initialSearch: string }) {
+  const router = useRouter();
+  const heartbeats = useHeartbeats();
+  const feed = useDashboardFeed(initial, heartbeats.changed);
+  const [view, setView] = useViewUrl(initialSearch);
+  const [tags, setTags] = useState<TagInfo[]>(() => initialTags.map(({ id, name, color }) => ({ id, name, color })));
+  const tagsById = useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags]);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
 
-  usePoll(async (signal) => {
-    const res = await api<{ monitors: MonitorListItemDto[] }>('/api/monitors', { signal });
-    if (!res.ok) {
-      setRefreshError(res.error.message);
-      return;
-    }
-    setRefreshError(null);
-    setRows(res.data.monitors.map(toDashboardRow));
-  }, refreshInterval(rows.length));
+  // Typing stays instant: the list follows the newest view as soon as React has a moment.
+  const shownView = useDeferredValue(view);
+  const { rows: shown, facets } = useMemo(() => applyView(feed.rows, shownView), [feed.rows, shownView]);
+  const items = useMemo(
+    () => (shownView.group === 'tag' ? groupByTag(shown, tags, { only: shownView.tags, collapsed }) : ungrouped(shown)),
+    [shown, shownView.group, shownView.tags, tags, collapsed],
+  );
+  const order = useMemo(() => [...new Set(items.flatMap((i) => (i.kind === 'row' ? [i.row.id] : [])))], [items]);
+  const selection = useSelection(order);
+  const outage = useMemo(() => massOutage(shown), [shown]);
+  const typesPresent = useMemo(() => [...new Set(feed.rows.map((r) => r.type))], [feed.rows]);
+  const unalerted = useMemo(() => feed.rows.filter((r) => !r.hasWorkingChannel).length, [feed.rows]);
 
-  const counts = useMemo(() => countStatuses(rows), [rows]);
-  const unalerted = useMemo(() => rows.filter((r) => !r.hasWorkingChannel).length, [rows]);
+  const tagActions = useTagActions({ tags, setTags, patchRows: feed.patchRows, dropTagFilter: (id) => setView((v) => ({ ...v, tags: v.tags.filter((t) => t !== id) }), 'replace') });
+  const bulk = useBulkActions({ selected: selection.ids, tags, feed, clearSelection: selection.clear });
 
+  const onOpen = useCallback((id: string) => router.push(`/monitors/${id}`), [router]);
+  const onFold = useCallback((key: string) => setCollapsed((cur) => (cur.has(key) ? new Set([...cur].filter((k) => k !== key)) : new Set([...cur, key]))), []);
+  const selectedSet = useMemo(() => new Set(selection.ids), [selection.ids]);
+  const isSelected = useCallback((id: string) => selectedSet.has(id), [selectedSet]);
+
+  if (feed.rows.length === 0) {
+    return (
+      <div className="space-y-4">
+        <Heading />
+        <EmptyState />
+      </div>
+    );
+  }
+
+  const filtered = isFiltered(view);
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-xl font-semibold tracking-tight">Monitors</h1>
-        <ButtonLink href="/monitors/new" variant="primary">
-          <span aria-hidden="true">+</span> Add monitor
-        </ButtonLink>
-      </div>
-      {refreshError ? (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-1.5 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
-          Could not refresh ({refreshError}). Showing the last known state; retrying…
+      <Heading>
+        <p role="status" className="text-sm text-zinc-500 dark:text-zinc-400">
+          {filtered ? `${shown.length} of ${feed.rows.length} monitors match` : `${feed.rows.length} ${feed.rows.length === 1 ? 'monitor' : 'monitors'}`}
         </p>
+      </Heading>
+      {feed.error ? <Notice tone="info">Could not refresh ({feed.error}). Showing the last known state; retrying…</Notice> : null}
+      {outage ? (
+        <OutageBanner
+          outage={outage}
+          downFirst={view.sort === 'status' && !view.reversed}
+          showingOnlyDown={view.status.length === 1 && view.status[0] === 'down'}
+          onlyDown={() => setView((v) => ({ ...v, status: ['down'] }))}
+        />
       ) : null}
-      {rows.length === 0 ? (
-        <EmptyState />
-      ) : (
-        <>
-          <SummaryStrip counts={counts} />
-          {unalerted > 0 ? (
-            <NoChannelNotice>
-              {unalerted === 1 ? '1 monitor has' : `${unalerted} monitors have`} no working notification channel: nobody will be told when{' '}
-              {unalerted === 1 ? 'it goes' : 'they go'} down.
-            </NoChannelNotice>
-          ) : null}
-          <ul aria-label="Monitors" className="divide-y divide-zinc-200 overflow-hidden rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
-            {rows.map((row) => (
-              <MonitorRow key={row.id} row={row} />
-            ))}
-          </ul>
-        </>
-      )}
-    </div>
-  );
-}
-
-function SummaryStrip({ counts }: { counts: ReturnType<typeof countStatuses> }) {
-  const items: Array<{ label: string; value: number; status: DisplayStatus; tone: string }> = [
-    { label: 'Up', value: counts.up, status: 'UP', tone: 'text-green-700 dark:text-green-400' },
-    { label: 'Down', value: counts.down, status: 'DOWN', tone: 'text-red-700 dark:text-red-400' },
-    { label: 'Paused', value: counts.paused, status: 'PAUSED', tone: 'text-amber-700 dark:text-amber-400' },
-    { label: 'Pending', value: counts.pending, status: 'PENDING', tone: 'text-zinc-500 dark:text-zinc-400' },
-    // Only when there are some: a target the outbound policy refuses is rare and worth seeing.
-    ...(counts.blocked > 0 ? [{ label: 'Blocked', value: counts.blocked, status: 'BLOCKED' as const, tone: 'text-zinc-700 dark:text-zinc-300' }] : []),
-  ];
-  return (
-    <dl aria-label="Summary" data-testid="summary" className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-      {items.map((i) => (
-        <div key={i.label} data-summary={i.status} className="flex items-center justify-between rounded-lg border border-zinc-200 bg-white px-3 py-2 dark:border-zinc-800 dark:bg-zinc-900">
-          <dt className={cn('flex items-center gap-1.5 text-sm font-medium', i.tone)}>
-            <StatusIcon status={i.status} />
-            {i.label}
-          </dt>
-          <dd className="text-lg font-semibold tabular-nums">{i.value}</dd>
+      <StatusFilters
+        counts={facets.status}
+        chosen={view.status}
+        onToggle={(key: StatusKey) => setView((v) => ({ ...v, status: toggle(v.status, key) }))}
+        onAll={() => setView((v) => ({ ...v, status: [] }))}
+      />
+      <div className="flex flex-wrap items-center gap-2">
+        <SearchBox value={view.q} onChange={(q) => setView((v) => ({ ...v, q }), view.q === '' ? 'push' : 'replace')} />
+        <SortMenu view={view} onSort={(sort) => setView((v) => ({ ...v, sort, reversed: false }))} onReverse={() => setView((v) => ({ ...v, reversed: !v.reversed }))} />
+        <GroupToggle grouped={view.group === 'tag'} onChange={(g) => setView((v) => ({ ...v, group: g ? 'tag' : 'none' }))} />
+        {filtered ? (
+          <button type="button" className="text-sm font-medium underline underline-offset-2 hover:no-underline" onClick={() => setView({ ...DEFAULT_VIEW, sort: view.sort, reversed: view.reversed, group: view.group })}>
+            Clear filters
+          </button>
+        ) : null}
+      </div>
+      <div className="flex flex-wrap items-start gap-x-6 gap-y-2">
+        <TypeFilter present={typesPresent} counts={facets.types} chosen={view.types} onToggle={(t) => setView((v) => ({ ...v, types: toggle(v.types, t) }))} />
+        <div className="min-w-0 flex-1">
+          <TagFilter tags={tags} counts={facets.tags} chosen={view.tags} onToggle={(id) => setView((v) => ({ ...v, tags: toggle(v.tags, id) }))} actions={tagActions} />
         </div>
-      ))}
-    </dl>
-  );
-}
-
-const MonitorRow = memo(function MonitorRow({ row }: { row: DashboardRow }) {
-  return (
-    <li data-monitor-id={row.id} data-status={row.status} className="relative grid [contain-intrinsic-size:auto_72px] [content-visibility:auto] grid-cols-[minmax(0,1fr)_auto] items-center gap-x-4 gap-y-2 px-4 py-3 hover:bg-zinc-50 md:grid-cols-[6.5rem_minmax(0,1fr)_auto_5.5rem_5.5rem_8rem] dark:hover:bg-zinc-800/40">
-      <div className="order-2 md:order-none">
-        <StatusBadge status={row.status} />
       </div>
-      <div className="order-1 min-w-0 md:order-none">
-        <Link href={`/monitors/${row.id}`} className="block truncate font-medium after:absolute after:inset-0 after:content-[''] hover:underline">
-          {row.name}
-        </Link>
-        <p className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400" title={row.target}>
-          {row.target}
-        </p>
+      {unalerted > 0 ? (
+        <NoChannelNotice>
+          {unalerted === 1 ? '1 monitor has' : `${unalerted} monitors have`} no working notification channel: nobody will be told when {unalerted === 1 ? 'it goes' : 'they go'} down.
+        </NoChannelNotice>
+      ) : null}
+      {bulk.message ? (
+        <Notice tone={bulk.message.tone} className="flex items-center justify-between">
+          {bulk.message.text}
+        </Notice>
+      ) : null}
+      {selection.ids.length > 0 ? (
+        <SelectionBar count={selection.ids.length} tags={tags} busy={bulk.busy} onAction={bulk.run} onDelete={bulk.askDelete} onChannels={bulk.askChannels} onClear={selection.clear} />
+      ) : null}
+      <div className="rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+        <ListHeader shown={order.length} selected={selection.ids.length} onSelectAll={(on) => selection.setAll(order, on)} />
+        {items.length ? (
+          <VirtualList
+            items={items}
+            heartbeats={heartbeats}
+            isSelected={isSelected}
+            tags={tags}
+            tagsById={tagsById}
+            onToggle={selection.toggle}
+            onFold={onFold}
+            onOpen={onOpen}
+            onTagsChange={tagActions.setMonitorTags}
+            onCreateTag={tagActions.createNamed}
+          />
+        ) : (
+          <NoMatch onClear={() => setView({ ...DEFAULT_VIEW, sort: view.sort, reversed: view.reversed, group: view.group })} />
+        )}
       </div>
-      <div className="relative z-10 order-3 col-span-2 w-fit md:order-none md:col-span-1">
-        <MiniUptimeChart points={row.recent} />
-      </div>
-      <Stat className="order-4 md:order-none" label="Uptime 24 h" value={formatPercent(row.uptime24h)} />
-      <Stat className="order-5 md:order-none" label="Latency" value={formatLatency(row.lastLatencyMs)} />
-      <div className="relative z-10 order-6 col-span-2 text-xs text-zinc-500 md:order-none md:col-span-1 md:text-right dark:text-zinc-400">
-        <RelativeTime iso={row.lastCheckedAt} prefix="checked " empty="not checked yet" />
-        <span className="block">every {formatInterval(row.intervalSeconds)}</span>
-      </div>
-    </li>
-  );
-});
-
-function Stat({ label, value, className }: { label: string; value: React.ReactNode; className?: string }) {
-  return (
-    <div className={cn('text-sm md:text-right', className)}>
-      <span className="text-xs text-zinc-500 dark:text-zinc-400">{label} </span>
-      <span className="font-medium tabular-nums md:block">{value}</span>
+      <BulkDeleteConfirm count={selection.ids.length} open={bulk.dialog === 'delete'} onCancel={bulk.closeDialog} onConfirm={bulk.confirmDelete} />
+      <ChannelDialog count={selection.ids.length} open={bulk.dialog === 'channels'} onCancel={bulk.closeDialog} onSave={bulk.saveChannels} />
     </div>
   );
 }
 
-function EmptyState() {
+function Heading({ children }: { children?: React.ReactNode }) {
   return (
-    <div className="rounded-lg border border-dashed border-zinc-300 bg-white px-6 py-14 text-center dark:border-zinc-700 dark:bg-zinc-900">
-      <svg viewBox="0 0 24 24" className="mx-auto mb-3 size-10 text-zinc-400" aria-hidden="true">
-        <path d="M2 12h4l3-7 4 14 3-7h6" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
-      </svg>
-      <h2 className="text-base font-semibold">No monitors yet</h2>
-      <p className="mx-auto mt-1 max-w-sm text-sm text-zinc-600 dark:text-zinc-400">
-        Add the address of a site or API and Pingboard starts checking it within seconds.
-      </p>
-      <ButtonLink href="/monitors/new" variant="primary" className="mt-5">
-        Add your first monitor
+    <div className="flex flex-wrap items-center justify-between gap-3">
+      <div className="flex items-baseline gap-3">
+        <h1 className="text-xl font-semibold tracking-tight">Monitors</h1>
+        {children}
+      </div>
+      <ButtonLink href="/monitors/new" variant="primary">
+        <span aria-hidden="true">+</span> Add monitor
       </ButtonLink>
     </div>
   );

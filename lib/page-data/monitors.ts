@@ -4,12 +4,14 @@ import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/page-data/session';
 import { findMonitor } from '@/lib/data/monitors';
 import { toMonitorViews } from '@/lib/services/monitor-views';
-import { listMonitorsWithStats } from '@/lib/services/monitor-stats';
+import { dashboardFeed, type DashboardFeed } from '@/lib/services/dashboard-feed';
+import { listTagsFor } from '@/lib/services/manage-tags';
 import { checksPage } from '@/lib/services/monitor-history';
 import { monitorOverview, type MonitorOverview } from '@/lib/services/monitor-overview';
 import { monitorDto, type MonitorDto } from '@/lib/dto';
+import { tagDto, type TagDto } from '@/lib/dto/tags';
 import { HOUR_MS } from '@/lib/shared/time';
-import { toDashboardRow, type DashboardRow, type UptimeWindowKey } from '@/lib/ui/view-models';
+import type { UptimeWindowKey } from '@/lib/ui/view-models';
 import { drawsEachCheck, initialWindow, seriesFrom, SERIES_LIMIT, windowHours, type CheckPoint } from '@/lib/ui/history-window';
 import type { ChannelChoice } from '@/lib/ui/channel-kinds';
 import { channelChoices } from '@/lib/page-data/channels';
@@ -18,10 +20,11 @@ import { channelChoices } from '@/lib/page-data/channels';
 // read data without a verified session, whatever the proxy did or did not do; the lib/
 // functions below scope every query to that user's id.
 
-/** The dashboard's first render: the same list GET /api/monitors serves (uptime comes from hourly rollups, so it is cheap). */
-export async function dashboardRows(): Promise<DashboardRow[]> {
+/** The dashboard's first render: the same light feed GET /api/monitors/summary serves (its cursor lets the page ask only for changes), and the user's tags. */
+export async function dashboardRows(): Promise<{ feed: DashboardFeed; tags: TagDto[] }> {
   const user = await requireUser();
-  return (await listMonitorsWithStats(user.id)).map(toDashboardRow);
+  const [feed, tags] = await Promise.all([dashboardFeed(user.id, null), listTagsFor(user.id)]);
+  return { feed, tags: tags.map(tagDto) };
 }
 
 /**
