@@ -74,7 +74,7 @@ describeWithBrowser('check engine options in Chromium', () => {
     await page.goto(`${app.url}/monitors/new`);
     await page.getByLabel('Name').fill('Plain site');
     await page.getByLabel('URL', { exact: true }).fill(plain.url);
-    expect(await page.locator('details').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.locator('main details').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
     await page.getByRole('button', { name: 'Create monitor' }).click();
     await page.waitForURL(`${app.url}/`);
     await page.locator('li[data-monitor-id]').filter({ hasText: 'Plain site' }).waitFor();

@@ -16,7 +16,9 @@ const routes = [...new Set(Object.values(manifest))];
 const PUBLIC_API = new Set(['/api/auth/signup', '/api/auth/login', '/api/auth/logout', '/api/docs', '/api/healthz', '/api/heartbeat/[token]', '/api/heartbeat/[token]/fail', '/api/[...path]']);
 const PUBLIC_PAGES = new Set(['/login', '/signup', '/_not-found', '/_global-error']);
 const protectedApi = routes.filter((r) => r.startsWith('/api/') && !PUBLIC_API.has(r));
-const protectedPages = routes.filter((r) => !r.startsWith('/api/') && !PUBLIC_PAGES.has(r));
+/** Public by design: status pages and badges (tests/integration/status-pages-public.test.ts and badges.test.ts check what they reveal). */
+const PUBLIC_PREFIXES = ['/status/', '/badge/'];
+const protectedPages = routes.filter((r) => !r.startsWith('/api/') && !PUBLIC_PAGES.has(r) && !PUBLIC_PREFIXES.some((p) => r.startsWith(p)));
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
