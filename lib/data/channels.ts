@@ -86,6 +86,8 @@ export async function setChannelsOfMonitors(userId: string, monitorIds: string[]
     if (owned.length && channelIds.length) {
       await tx.monitorChannel.createMany({ data: owned.flatMap((monitorId) => channelIds.map((channelId) => ({ monitorId, channelId }))) });
     }
+    // Their channels changed: the dashboard's delta feed reports them.
+    if (owned.length) await tx.monitor.updateMany({ where: { userId, id: { in: owned } }, data: { updatedAt: new Date() } });
     return owned.length;
   });
 }

@@ -187,3 +187,18 @@ export function dashboardMonitors(userId: string, since?: Date): Promise<Dashboa
     select: dashboardFields,
   });
 }
+
+/**
+ * Marks monitors as changed (updatedAt) without changing a setting: their tags, channels or
+ * maintenance changed, which the dashboard's delta feed must report. `'all'`: every monitor of the user.
+ */
+export async function touchMonitors(userId: string, ids: string[] | 'all', db: Prisma.TransactionClient | ReturnType<typeof getDb> = getDb()): Promise<void> {
+  if (ids !== 'all' && ids.length === 0) return;
+  await db.monitor.updateMany({ where: { userId, ...(ids === 'all' ? {} : { id: { in: ids } }) }, data: { updatedAt: new Date() } });
+}
+
+/** Dashboard rows of some of the user's monitors. */
+export function dashboardMonitorsByIds(userId: string, ids: string[]): Promise<DashboardMonitorRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return getDb().monitor.findMany({ where: { userId, id: { in: ids } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: dashboardFields });
+}

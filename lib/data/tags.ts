@@ -48,8 +48,13 @@ export async function updateTag(userId: string, id: string, data: Partial<{ name
 }
 
 export async function deleteTag(userId: string, id: string): Promise<void> {
-  const { count } = await getDb().tag.deleteMany({ where: { id, userId } });
-  if (count === 0) throw new NotFoundError('Tag');
+  await getDb().$transaction(async (tx) => {
+    const carriers = (await tx.monitorTag.findMany({ where: { tagId: id, tag: { userId } }, select: { monitorId: true } })).map((r) => r.monitorId);
+    const { count } = await tx.tag.deleteMany({ where: { id, userId } });
+    if (count === 0) throw new NotFoundError('Tag');
+    // Their tags changed: the dashboard's delta feed reports them.
+    await tx.monitor.updateMany({ where: { userId, id: { in: carriers } }, data: { updatedAt: new Date() } });
+  });
 }
 
 /** The ids among `ids` that are not this user's tags (for a 400 naming them). */
@@ -85,10 +90,12 @@ export async function tagMonitors(userId: string, monitorIds: string[], tagId: s
     const tag = await tx.tag.findFirst({ where: { id: tagId, userId }, select: { id: true } });
     if (!tag) throw new NotFoundError('Tag');
     const owned = (await tx.monitor.findMany({ where: { userId, id: { in: monitorIds } }, select: { id: true } })).map((m) => m.id);
-    if (!add) return (await tx.monitorTag.deleteMany({ where: { tagId, monitorId: { in: owned } } })).count;
     const have = new Set((await tx.monitorTag.findMany({ where: { tagId, monitorId: { in: owned } }, select: { monitorId: true } })).map((r) => r.monitorId));
-    const missing = owned.filter((id) => !have.has(id));
-    if (missing.length) await tx.monitorTag.createMany({ data: missing.map((monitorId) => ({ monitorId, tagId })) });
-    return missing.length;
+    const changed = add ? owned.filter((id) => !have.has(id)) : owned.filter((id) => have.has(id));
+    if (add && changed.length) await tx.monitorTag.createMany({ data: changed.map((monitorId) => ({ monitorId, tagId })) });
+    if (!add && changed.length) await tx.monitorTag.deleteMany({ where: { tagId, monitorId: { in: changed } } });
+    // Their tags changed: the dashboard's delta feed reports them.
+    if (changed.length) await tx.monitor.updateMany({ where: { userId, id: { in: changed } }, data: { updatedAt: new Date() } });
+    return changed.length;
   });
 }

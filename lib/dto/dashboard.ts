@@ -48,7 +48,7 @@ export function dashboardRowDto(m: DashboardSource) {
     uptime24h: m.uptime24h,
     tagIds: m.tagIds,
     hasWorkingChannel: m.hasWorkingChannel,
-    maintenance: m.maintenance ? { title: m.maintenance.title, end: m.maintenance.end.toISOString() } : null,
+    maintenance: m.maintenance ? { id: m.maintenance.id, title: m.maintenance.title, start: m.maintenance.start.toISOString(), end: m.maintenance.end.toISOString() } : null,
   };
 }
 export type DashboardRowDto = ReturnType<typeof dashboardRowDto>;

@@ -19,7 +19,13 @@ export const listAlertsQuerySchema = listIncidentsQuerySchema;
 
 /** The dashboard's feed: everything, or only what changed since a cursor it was given. */
 export const dashboardFeedQuerySchema = z.strictObject({
-  since: z.coerce.number({ error: 'since must be a cursor from an earlier answer' }).int().min(0).optional(),
+  since: z.coerce
+    .number({ error: 'since must be a cursor from an earlier answer' })
+    .int('since must be a cursor from an earlier answer')
+    .min(0, 'since must be a cursor from an earlier answer')
+    // The latest instant a Date can hold.
+    .max(8_640_000_000_000_000, 'since must be a cursor from an earlier answer')
+    .optional(),
 });
 
 /** The newest checks of the monitors on screen (the heartbeat bars). */

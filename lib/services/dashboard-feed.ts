@@ -1,10 +1,11 @@
 import 'server-only';
-import { countMonitors, dashboardMonitors, foreignMonitorIds } from '@/lib/data/monitors';
+import { countMonitors, dashboardMonitors, dashboardMonitorsByIds, foreignMonitorIds, type DashboardMonitorRow } from '@/lib/data/monitors';
 import { channelIdsByMonitor, workingChannelIds } from '@/lib/data/channels';
 import { tagIdsByMonitor } from '@/lib/data/tags';
 import { recentChecksByMonitor, uptimeCountsSince } from '@/lib/data/checks';
 import { loadCalendarWindows } from '@/lib/data/maintenance-windows';
-import { MaintenanceCalendar } from '@/lib/domain/maintenance-calendar';
+import { MaintenanceCalendar, type CalendarWindow } from '@/lib/domain/maintenance-calendar';
+import { occurrencesBetween } from '@/lib/domain/maintenance-schedule';
 import { uptimePercent } from '@/lib/domain/uptime';
 import { channelKindsFor } from '@/lib/alerting/runtime';
 import { monitorTarget, type MonitorType } from '@/lib/monitor-kinds';
@@ -29,16 +30,40 @@ export interface DashboardFeed {
   partial: boolean;
 }
 
+/** Monitors of windows that began or ended in (since, now]: no row of theirs changed, yet their status did. */
+function crossedWindows(windows: CalendarWindow[], since: number, now: Date): string[] | 'all' {
+  const ids = new Set<string>();
+  for (const w of windows) {
+    const crossed = occurrencesBetween(w.schedule, new Date(since), now, 50).some(
+      (o) => o.start.getTime() > since || (o.end.getTime() > since && o.end.getTime() <= now.getTime()),
+    );
+    if (!crossed) continue;
+    if (w.allMonitors) return 'all';
+    for (const id of w.monitorIds) ids.add(id);
+  }
+  return [...ids];
+}
+
+async function changedRows(userId: string, since: number | null, windows: CalendarWindow[], now: Date): Promise<DashboardMonitorRow[]> {
+  if (since === null) return dashboardMonitors(userId);
+  const crossed = crossedWindows(windows, since, now);
+  if (crossed === 'all') return dashboardMonitors(userId);
+  const rows = await dashboardMonitors(userId, new Date(since));
+  const have = new Set(rows.map((r) => r.id));
+  const extra = await dashboardMonitorsByIds(userId, crossed.filter((id) => !have.has(id)));
+  return [...rows, ...extra];
+}
+
 export async function dashboardFeed(userId: string, since: number | null, now = new Date()): Promise<DashboardFeed> {
   const cursor = now.getTime() - CURSOR_OVERLAP_MS;
-  const [rows, total] = await Promise.all([dashboardMonitors(userId, since === null ? undefined : new Date(since)), countMonitors(userId)]);
+  const windows = await loadCalendarWindows(userId);
+  const [rows, total] = await Promise.all([changedRows(userId, since, windows, now), countMonitors(userId)]);
   const ids = rows.map((r) => r.id);
-  const [channels, working, tags, uptime, windows] = await Promise.all([
+  const [channels, working, tags, uptime] = await Promise.all([
     channelIdsByMonitor(ids),
     ids.length ? workingChannelIds(userId, channelKindsFor('DOWN')) : Promise.resolve(new Set<string>()),
     tagIdsByMonitor(ids),
     uptimeCountsSince(ids, new Date(now.getTime() - 24 * HOUR_MS)),
-    ids.length ? loadCalendarWindows(userId) : Promise.resolve([]),
   ]);
   const calendar = new MaintenanceCalendar(windows);
   const monitors = rows.map((m) => {

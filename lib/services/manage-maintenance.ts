@@ -1,6 +1,6 @@
 import 'server-only';
 import * as windows from '@/lib/data/maintenance-windows';
-import { foreignMonitorIds } from '@/lib/data/monitors';
+import { foreignMonitorIds, touchMonitors } from '@/lib/data/monitors';
 import { publishSignal, SIGNAL } from '@/lib/data/signals';
 import { InvalidError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
@@ -55,6 +55,7 @@ export async function createMaintenanceFor(userId: string, input: CreateMaintena
   checkRules(merged);
   await checkMonitorIds(userId, merged.monitorIds);
   const row = await windows.createMaintenance(userId, toData(merged), merged.monitorIds, MAX_MAINTENANCE_PER_USER);
+  await touchMonitors(userId, merged.allMonitors ? 'all' : merged.monitorIds);
   await changed(row.id);
   return row;
 }
@@ -79,11 +80,16 @@ export async function updateMaintenanceFor(userId: string, id: string, patch: Up
   checkRules(merged);
   await checkMonitorIds(userId, merged.monitorIds);
   const row = await windows.updateMaintenance(userId, id, toData(merged), merged.monitorIds);
+  // Both the monitors it covered and those it covers now may have entered or left maintenance.
+  const before = current.allMonitors ? 'all' : current.monitors.map((m) => m.monitorId);
+  await touchMonitors(userId, before === 'all' || merged.allMonitors ? 'all' : [...new Set([...before, ...merged.monitorIds])]);
   await changed(id);
   return row;
 }
 
 export async function deleteMaintenanceFor(userId: string, id: string): Promise<void> {
+  const current = await windows.getMaintenance(userId, id);
   await windows.deleteMaintenance(userId, id);
+  await touchMonitors(userId, current.allMonitors ? 'all' : current.monitors.map((m) => m.monitorId));
   await changed(id);
 }

@@ -162,7 +162,11 @@ export class MonitorWorker {
 
   /** Runs a check now, after any check of this monitor already under way, and applies it like a scheduled one. */
   async checkNow(monitor: Monitor): Promise<CheckRun> {
-    const entry = this.entries.get(monitor.id) ?? this.entryFor(monitor);
+    // Not scheduled here (paused, or another instance's): the row just read is the truth, settings
+    // and state, over an entry an earlier manual check left behind.
+    const scheduled = this.timers.has(monitor.id);
+    const entry = scheduled ? (this.entries.get(monitor.id) ?? this.entryFor(monitor)) : this.entryFor(monitor);
+    if (!scheduled && !entry.running) entry.state = { status: monitor.status, consecutiveFailures: monitor.consecutiveFailures };
     const run = await this.serialized(entry, () => {
       const m = entry.monitor;
       return this.perform(entry, monitorKind(m.type).schedule.onCheckNow(m, Date.now()));
