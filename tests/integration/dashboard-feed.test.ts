@@ -207,7 +207,7 @@ describe('maintenance', () => {
     const end = new Date(Date.now() + 60 * MINUTE).toISOString();
     const res = await api.post('/api/maintenance', { title: 'Upgrade', monitorIds, start: new Date(Date.now() - 5 * MINUTE).toISOString(), end });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return { id: res.body.maintenance.id as string, end };
+    return { id: res.body.maintenance.id as string, start: res.body.maintenance.start as string, end: res.body.maintenance.end as string };
   }
 
   it('shows MAINTENANCE and the window on the rows it covers, and clears them when it goes', async () => {
@@ -217,7 +217,7 @@ describe('maintenance', () => {
 
     const rows = new Map((await feed(api)).monitors.map((r) => [r.id, r]));
     expect(rows.get(covered.id)).toMatchObject({ status: 'MAINTENANCE', maintenance: { title: 'Upgrade', end: window.end } });
-    expect(rows.get(pausedCovered.id)!.maintenance).toEqual({ title: 'Upgrade', end: window.end });
+    expect(rows.get(pausedCovered.id)!.maintenance).toEqual({ id: window.id, title: 'Upgrade', start: window.start, end: window.end });
     expect(rows.get(outside.id)).toMatchObject({ status: 'UP', maintenance: null });
     // The rows say what the monitor itself says.
     for (const id of [covered.id, pausedCovered.id, outside.id]) {
