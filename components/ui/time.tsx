@@ -2,17 +2,17 @@
 
 import { createContext, useContext, useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { formatAgo } from '@/lib/ui/view-models';
+import { preferenceCookie, TZ_COOKIE } from '@/lib/ui/preferences';
 
-// Times render in the viewer's time zone. The server learns it from a cookie the browser
-// sets (pb_tz) so the first HTML already matches; after hydration the browser's own zone
-// is used. A single 1 s clock drives every "12 s ago", however many rows there are.
+// Times render in the viewer's time zone: the one chosen on the settings page, else the
+// browser's. The server learns either from a cookie (pb_tz_choice, pb_tz) so the first HTML
+// already matches; after hydration a viewer who chose none gets the browser's own zone.
+// A single 1 s clock drives every "12 s ago", however many rows there are.
 
-export const TZ_COOKIE = 'pb_tz';
+const TimeContext = createContext<{ serverNow: number; timeZone: string; chosen: boolean }>({ serverNow: 0, timeZone: 'UTC', chosen: false });
 
-const TimeContext = createContext<{ serverNow: number; timeZone: string }>({ serverNow: 0, timeZone: 'UTC' });
-
-export function TimeProvider({ serverNow, timeZone, children }: { serverNow: number; timeZone: string; children: ReactNode }) {
-  return <TimeContext.Provider value={{ serverNow, timeZone }}>{children}</TimeContext.Provider>;
+export function TimeProvider({ serverNow, timeZone, chosen = false, children }: { serverNow: number; timeZone: string; chosen?: boolean; children: ReactNode }) {
+  return <TimeContext.Provider value={{ serverNow, timeZone, chosen }}>{children}</TimeContext.Provider>;
 }
 
 let now = Date.now();
@@ -48,12 +48,17 @@ export function useHydrated(): boolean {
 }
 
 export function useTimeZone(): string {
-  const { timeZone } = useContext(TimeContext);
+  const { timeZone, chosen } = useContext(TimeContext);
   const hydrated = useHydrated();
-  return hydrated ? browserTimeZone() : timeZone;
+  return hydrated && !chosen ? browserTimeZone() : timeZone;
 }
 
-function browserTimeZone(): string {
+/** Whether the zone in use was chosen on the settings page (else it is the browser's). */
+export function useTimeZoneChosen(): boolean {
+  return useContext(TimeContext).chosen;
+}
+
+export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
@@ -103,13 +108,13 @@ export function LocalTime({ iso, kind = 'short' }: { iso: string; kind?: 'full' 
   );
 }
 
-/** Keeps the pb_tz cookie equal to the browser's zone so server renders use it. */
+/** Keeps the pb_tz cookie equal to the browser's zone so server renders use it when no zone was chosen. */
 export function TimeZoneCookie() {
   useEffect(() => {
     const tz = browserTimeZone();
     const current = document.cookie.split('; ').find((c) => c.startsWith(`${TZ_COOKIE}=`));
     if (current !== `${TZ_COOKIE}=${encodeURIComponent(tz)}`) {
-      document.cookie = `${TZ_COOKIE}=${encodeURIComponent(tz)}; Path=/; Max-Age=31536000; SameSite=Lax`;
+      document.cookie = preferenceCookie(TZ_COOKIE, tz);
     }
   }, []);
   return null;

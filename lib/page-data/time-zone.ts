@@ -1,13 +1,14 @@
 import 'server-only';
 import { cookies } from 'next/headers';
+import { TZ_CHOICE_COOKIE, TZ_COOKIE, validTimeZone } from '@/lib/ui/preferences';
 
-/** The viewer's IANA time zone from the pb_tz cookie, or UTC when absent or unknown. */
-export async function viewerTimeZone(): Promise<string> {
-  const raw = (await cookies()).get('pb_tz')?.value;
-  if (!raw || raw.length > 64) return 'UTC';
-  try {
-    return new Intl.DateTimeFormat('en-GB', { timeZone: raw }).resolvedOptions().timeZone;
-  } catch {
-    return 'UTC';
-  }
+/**
+ * The zone the viewer's times are shown in: the one chosen on the settings page (pb_tz_choice),
+ * else the browser's own (pb_tz), else UTC when neither is there or known.
+ */
+export async function viewerTimeZone(): Promise<{ timeZone: string; chosen: boolean }> {
+  const jar = await cookies();
+  const chosen = validTimeZone(jar.get(TZ_CHOICE_COOKIE)?.value);
+  if (chosen) return { timeZone: chosen, chosen: true };
+  return { timeZone: validTimeZone(jar.get(TZ_COOKIE)?.value) ?? 'UTC', chosen: false };
 }
