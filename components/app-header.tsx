@@ -22,6 +22,8 @@ const PAGES = [
   { href: '/status-pages', label: 'Status pages' },
   { href: '/maintenance', label: 'Maintenance' },
   { href: '/notifications', label: 'Notifications' },
+  { href: '/api-reference', label: 'API' },
+  { href: '/settings', label: 'Settings' },
 ];
 
 const current = (pathname: string, href: string) => (href === '/' ? pathname === '/' || pathname.startsWith('/monitors') : pathname.startsWith(href));
@@ -34,22 +36,18 @@ function NavLinks({ pathname, className }: { pathname: string; className?: strin
           {p.label}
         </Link>
       ))}
-      {/* A plain link: the OpenAPI document is JSON, not a page of the app. */}
-      <a href="/api/docs" className={buttonClass('ghost', 'sm', className)}>
-        API
-      </a>
     </>
   );
 }
 
-/** Below `sm` the links fold into a menu; it closes again once a link has been followed. */
+/** Below `lg` the links fold into a menu; it closes again once a link has been followed. */
 function MobileMenu({ pathname }: { pathname: string }) {
   const menu = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     if (menu.current) menu.current.open = false;
   }, [pathname]);
   return (
-    <details ref={menu} className="group sm:hidden">
+    <details ref={menu} className="group lg:hidden">
       <summary className={buttonClass('ghost', 'sm', 'cursor-pointer list-none [&::-webkit-details-marker]:hidden')}>
         <svg viewBox="0 0 16 16" className="size-4" aria-hidden="true">
           <path d="M2 4h12M2 8h12M2 12h12" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" className="group-open:hidden" />
@@ -72,11 +70,11 @@ export function AppHeader({ email }: { email: string }) {
         <Link href="/" className="rounded-sm" aria-label="Pingboard dashboard">
           <Logo />
         </Link>
-        <nav aria-label="Main" className="ml-2 hidden items-center gap-1 sm:flex">
+        <nav aria-label="Main" className="ml-2 hidden items-center gap-1 lg:flex">
           <NavLinks pathname={pathname} />
         </nav>
         <div className="ml-auto flex min-w-0 items-center gap-2">
-          <span className="hidden truncate text-sm text-zinc-500 md:inline dark:text-zinc-400" title={email}>
+          <span className="hidden truncate text-sm text-zinc-500 xl:inline dark:text-zinc-400" title={email}>
             {email}
           </span>
           <MobileMenu pathname={pathname} />
