@@ -4,6 +4,7 @@ import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Rectangle, Scatter, 
 import type { UptimeBucket } from '@/lib/domain/uptime';
 import type { CheckPoint } from '@/lib/ui/history-window';
 import { formatLatency, formatPercent } from '@/lib/ui/view-models';
+import { MINUTE_MS } from '@/lib/shared/time';
 import { formatAbsolute, useTimeZone } from '@/components/ui/time';
 import { CHART_COLORS } from '@/components/charts/colors';
 import { TIER_COLORS, TIER_LEGEND, uptimeTier, type UptimeTier } from '@/components/charts/uptime-tiers';
@@ -49,8 +50,14 @@ function checkPoints(series: CheckPoint[]): Point[] {
   }));
 }
 
-function tickFormatter(hours: number, timeZone: string) {
-  const f = new Intl.DateTimeFormat('en-GB', hours > 24 ? { month: 'short', day: 'numeric', timeZone } : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+/** Days for long windows, hours and minutes for short ones, and seconds too when the points span a few minutes only. */
+function tickFormatter(hours: number, timeZone: string, spanMs = Infinity) {
+  const f = new Intl.DateTimeFormat(
+    'en-GB',
+    hours > 24
+      ? { month: 'short', day: 'numeric', timeZone }
+      : { hour: '2-digit', minute: '2-digit', ...(spanMs < 15 * MINUTE_MS ? { second: '2-digit' } : {}), hourCycle: 'h23', timeZone },
+  );
   return (t: number) => f.format(new Date(t));
 }
 
@@ -79,7 +86,9 @@ export function LatencyChart({ buckets, series, hours }: { buckets: UptimeBucket
   const perCheck = series !== null;
   const points = perCheck ? checkPoints(series) : bucketPoints(buckets);
   const measured = points.filter((p) => p.latency !== null);
-  const failed = points.filter((p) => p.failed !== null).length;
+  const span = points.length > 1 ? points[points.length - 1].t - points[0].t : 0;
+  const failedPoints = points.filter((p) => p.failed !== null);
+  const failed = failedPoints.length;
   const range = measured.length ? `from ${formatLatency(Math.min(...measured.map((p) => p.latency!)))} to ${formatLatency(Math.max(...measured.map((p) => p.latency!)))}` : '';
   const label = !measured.length
     ? 'No response time measured in this window'
@@ -106,7 +115,7 @@ export function LatencyChart({ buckets, series, hours }: { buckets: UptimeBucket
             </linearGradient>
           </defs>
           <CartesianGrid vertical={false} strokeOpacity={0.15} stroke="currentColor" />
-          <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={tickFormatter(hours, tz)} minTickGap={24} {...axisProps} />
+          <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={tickFormatter(hours, tz, span)} minTickGap={32} {...axisProps} />
           <YAxis width={56} tickFormatter={(v: number) => `${v} ms`} allowDecimals={false} {...axisProps} />
           <Tooltip content={<ChartTooltip timeZone={tz} kind="latency" />} />
           <Area
@@ -119,7 +128,7 @@ export function LatencyChart({ buckets, series, hours }: { buckets: UptimeBucket
             connectNulls={perCheck}
             dot={measured.length <= 3 ? { r: 3, fill: CHART_COLORS.latency } : false}
           />
-          {perCheck && failed ? <Scatter dataKey="failed" fill={CHART_COLORS.down} isAnimationActive={false} shape="circle" legendType="none" /> : null}
+          {perCheck && failed ? <Scatter data={failedPoints} dataKey="failed" fill={CHART_COLORS.down} isAnimationActive={false} shape="circle" legendType="none" /> : null}
         </ComposedChart>
       </div>
     </figure>
