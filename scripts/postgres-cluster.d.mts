@@ -18,5 +18,6 @@ export declare function isPostgresUrl(url: string | undefined): boolean;
 export declare function hasPostgres(): boolean;
 /** `signals: false`: no SIGINT/SIGTERM/SIGHUP handlers; the caller stops the cluster itself. */
 export declare function startCluster(opts?: { port?: number; signals?: boolean }): Promise<PostgresCluster>;
-export declare function createDatabase(adminUrl: string, prefix?: string): Promise<string>;
+export declare function createDatabase(adminUrl: string, prefix?: string, template?: string): Promise<string>;
+export declare function databaseNameOf(url: string): string;
 export declare function dropDatabase(url: string, adminUrl?: string): Promise<void>;

@@ -210,14 +210,22 @@ async function withAdmin(adminUrl, fn) {
 
 /**
  * CREATE DATABASE with a random name on the server of `adminUrl`; resolves to its URL (the
- * admin URL with the new name as its path).
+ * admin URL with the new name as its path). With `template`, a copy of that database (one
+ * already migrated, so an app starting on the copy finds nothing to do).
  * @param {string} adminUrl
  * @param {string} [prefix]
+ * @param {string} [template]
  */
-export async function createDatabase(adminUrl, prefix = 'pingboard_test') {
+export async function createDatabase(adminUrl, prefix = 'pingboard_test', template) {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)}`));
+  const from = template ? ` TEMPLATE ${quoteIdent(template)}` : '';
+  await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)}${from}`));
   return withDatabase(adminUrl, name);
+}
+
+/** The database name in a PostgreSQL URL. @param {string} url */
+export function databaseNameOf(url) {
+  return databaseName(url);
 }
 
 /**

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createDatabase, dropDatabase, engineOf, testEngine, type Engine } from './postgres';
+import { createAppDatabase, dropDatabase, engineOf, testEngine, type Engine } from './postgres';
 
 // Starts the real production server (scripts/serve.mjs) on a free loopback port with its
 // own data directory, exactly as `npm start` would after a build. On the PostgreSQL engine
@@ -40,7 +40,7 @@ const createdDatabases = new Map<string, { url: string; apps: number }>();
 async function leaseDatabase(dataDir: string): Promise<string> {
   let lease = createdDatabases.get(dataDir);
   if (!lease) {
-    lease = { url: await createDatabase(), apps: 0 };
+    lease = { url: await createAppDatabase(), apps: 0 };
     createdDatabases.set(dataDir, lease);
   }
   lease.apps++;

@@ -21,6 +21,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Admin URL of the PostgreSQL server of the integration-postgresql project. */
     postgresAdminUrl: string;
+    /** A migrated database on it that new test databases copy. */
+    postgresTemplate: string;
   }
 }
 
@@ -50,9 +52,27 @@ export async function adminUrl(): Promise<string> {
   return (await ownCluster).adminUrl;
 }
 
+/** The migrated template of this run, inside Vitest's PostgreSQL projects (none elsewhere). */
+async function template(): Promise<string | undefined> {
+  try {
+    const { inject } = await import('vitest');
+    return inject('postgresTemplate') || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A new empty database with a random name; resolves to its URL. */
 export async function createDatabase(prefix?: string): Promise<string> {
   return createOn(await adminUrl(), prefix);
+}
+
+/**
+ * A database for one test app: a copy of the run's migrated template when there is one, so the
+ * app starts without migrating (tests of migrating, and of instances racing to, use createDatabase).
+ */
+export async function createAppDatabase(): Promise<string> {
+  return createOn(await adminUrl(), undefined, await template());
 }
 
 /** Drops the database (ending its connections first). */
