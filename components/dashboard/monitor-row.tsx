@@ -56,11 +56,8 @@ export const MonitorRow = memo(function MonitorRow(p: MonitorRowProps) {
     const el = nameRef.current;
     setFullName(Boolean(el && el.scrollWidth > el.clientWidth));
   };
-  const onCheckbox = (e: MouseEvent<HTMLInputElement>) => {
-    // The click toggles; shift extends the range from the last clicked row.
-    e.preventDefault();
-    p.onToggle(row.id, e.shiftKey);
-  };
+  // The click toggles (the box shows the state it is given); shift extends the range from the last clicked row.
+  const onCheckbox = (e: MouseEvent<HTMLInputElement>) => p.onToggle(row.id, e.shiftKey);
   const chipTags = row.tagIds.map((id) => p.tagsById.get(id)).filter((t): t is TagInfo => Boolean(t));
   return (
     <li

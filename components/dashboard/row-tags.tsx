@@ -46,10 +46,14 @@ export function RowTags({
     return () => document.removeEventListener('pointerdown', onDown);
   }, [open]);
 
-  const current = chips.map((t) => t.id);
+  // Ticks show at once; the row's chips follow when the server has saved them.
+  const [pending, setPending] = useState<string[] | null>(null);
+  const current = pending ?? chips.map((t) => t.id);
   async function save(next: string[]) {
     setBusy(true);
+    setPending(next);
     const err = await onChange(next);
+    setPending(null);
     setBusy(false);
     setError(err);
   }
@@ -64,21 +68,22 @@ export function RowTags({
       return;
     }
     setDraft('');
-    const err = await onChange([...current, made.id]);
     setBusy(false);
-    setError(err);
+    await save([...current, made.id]);
   }
 
   return (
     <span className="relative flex min-w-0 shrink items-center gap-1">
-      {chips.slice(0, SHOWN_CHIPS).map((t) => (
-        <TagChip key={t.id} tag={t} />
-      ))}
-      {chips.length > SHOWN_CHIPS ? (
-        <span className="text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400" title={chips.slice(SHOWN_CHIPS).map((t) => t.name).join(', ')}>
-          +{chips.length - SHOWN_CHIPS}
-        </span>
-      ) : null}
+      <span data-row-chips className="flex min-w-0 items-center gap-1">
+        {chips.slice(0, SHOWN_CHIPS).map((t) => (
+          <TagChip key={t.id} tag={t} />
+        ))}
+        {chips.length > SHOWN_CHIPS ? (
+          <span className="text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400" title={chips.slice(SHOWN_CHIPS).map((t) => t.name).join(', ')}>
+            +{chips.length - SHOWN_CHIPS}
+          </span>
+        ) : null}
+      </span>
       <button
         ref={button}
         type="button"
