@@ -34,7 +34,7 @@ export function ListHeader({ shown, selected, onSelectAll }: { shown: number; se
       <span className="hidden md:block" aria-hidden="true">
         Recent checks
       </span>
-      <span className="hidden md:block md:text-right" aria-hidden="true">
+      <span className="hidden whitespace-nowrap md:block md:text-right" aria-hidden="true">
         Uptime 24 h
       </span>
       <span className="hidden md:block md:text-right" aria-hidden="true">

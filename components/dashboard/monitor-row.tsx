@@ -17,7 +17,7 @@ import { RowTags } from '@/components/dashboard/row-tags';
 // checked. The list positions it; keyboard handling lives in the list (one tab stop for all).
 
 export const ROW_GRID =
-  'grid grid-cols-[1.25rem_minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1.5 md:grid-cols-[1.25rem_9rem_minmax(0,1.3fr)_minmax(7rem,1fr)_4.5rem_4.5rem_7.5rem] md:gap-x-4';
+  'grid grid-cols-[1.25rem_minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1.5 md:grid-cols-[1.25rem_9rem_minmax(0,1.3fr)_minmax(7rem,1fr)_5.5rem_4.5rem_7.5rem] md:gap-x-4';
 
 export interface MonitorRowProps {
   row: DashboardRow;

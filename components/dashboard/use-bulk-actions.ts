@@ -78,6 +78,7 @@ export function useBulkActions({
     askDelete: () => setDialog('delete'),
     askChannels: () => setDialog('channels'),
     closeDialog: () => setDialog(null),
+    dismiss: () => setMessage(null),
     confirmDelete: async () => {
       const err = await perform({ action: 'delete' });
       if (!err) setDialog(null);

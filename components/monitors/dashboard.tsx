@@ -114,8 +114,11 @@ export function Dashboard({ initial, initialTags, initialSearch }: { initial: In
         </NoChannelNotice>
       ) : null}
       {bulk.message ? (
-        <Notice tone={bulk.message.tone} className="flex items-center justify-between">
-          {bulk.message.text}
+        <Notice tone={bulk.message.tone} className="flex items-center justify-between gap-3">
+          <span>{bulk.message.text}</span>
+          <button type="button" onClick={bulk.dismiss} className="rounded px-1.5 text-base leading-none opacity-70 hover:opacity-100" aria-label="Dismiss">
+            ×
+          </button>
         </Notice>
       ) : null}
       {selection.ids.length > 0 ? (

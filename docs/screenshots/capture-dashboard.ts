@@ -9,20 +9,22 @@ import { openBrowser } from '../../tests/support/browser';
 
 buildOnce();
 const [app, healthy, flaky, broken] = await Promise.all([startApp(), startTarget(200), startTarget(200), startTarget(503)]);
-const browser = await openBrowser({ viewport: { width: 1280, height: 640 } });
+const browser = await openBrowser({ viewport: { width: 1280, height: 820 } });
 try {
   const api = new Api(app.url);
   await api.signup('ops@example.com');
-  const monitors: Array<[string, string, number, boolean?]> = [
-    ['Marketing site', `${healthy.url}`, 1],
-    ['Public API', `${healthy.url}api/health`, 1],
-    ['Checkout service', `${flaky.url}checkout`, 1],
-    ['Status webhook', `${broken.url}hooks/status`, 1],
-    ['Docs', `${healthy.url}docs`, 2],
-    ['Staging (paused)', `${healthy.url}staging`, 60, false],
+  const tag = async (name: string, color: string) => (await api.post('/api/tags', { name, color })).body.tag.id as string;
+  const [production, internal] = [await tag('Production', '#ef4444'), await tag('Internal', '#6366f1')];
+  const monitors: Array<[string, string, number, string[], boolean?]> = [
+    ['Marketing site', `${healthy.url}`, 1, [production]],
+    ['Public API', `${healthy.url}api/health`, 1, [production]],
+    ['Checkout service', `${flaky.url}checkout`, 1, [production]],
+    ['Status webhook', `${broken.url}hooks/status`, 1, [internal]],
+    ['Docs', `${healthy.url}docs`, 2, []],
+    ['Staging (paused)', `${healthy.url}staging`, 60, [internal], false],
   ];
-  for (const [name, url, intervalSeconds, active] of monitors) {
-    const r = await api.post('/api/monitors', { name, url, intervalSeconds, active: active ?? true });
+  for (const [name, url, intervalSeconds, tagIds, active] of monitors) {
+    const r = await api.post('/api/monitors', { name, url, intervalSeconds, tagIds, active: active ?? true });
     if (r.status !== 201) throw new Error(JSON.stringify(r.body));
   }
   // Let the strips fill up, with a short outage on the checkout service.
@@ -33,8 +35,11 @@ try {
   await new Promise((r) => setTimeout(r, 10_000));
   await browser.context.addCookies([{ name: 'pingboard_session', value: api.token!, url: app.url }]);
   await browser.page.goto(app.url);
-  await browser.page.locator('[data-chart="mini-uptime"] .recharts-bar-rectangle path').first().waitFor();
-  await browser.page.waitForTimeout(4000);
+  // Every bar drawn (they load for the rows on screen just after the page).
+  await browser.page.waitForFunction(() => {
+    const bars = [...document.querySelectorAll('[data-chart="heartbeat"]')];
+    return bars.length > 0 && bars.every((b) => b.querySelector('.recharts-bar-rectangle path'));
+  });
   const file = path.resolve(import.meta.dirname, 'dashboard.png');
   await browser.page.screenshot({ path: file, animations: 'disabled' });
   console.log(`saved ${file}`);

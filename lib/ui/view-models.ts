@@ -1,6 +1,6 @@
 import type { CheckDto, MonitorDto } from '@/lib/dto';
 import type { DashboardRowDto } from '@/lib/dto/dashboard';
-import { monitorKind } from '@/lib/monitor-kinds';
+import { MONITOR_KINDS, monitorKind } from '@/lib/monitor-kinds';
 import { causeText } from '@/lib/domain/cause-labels';
 import { responseTimeLabel, retryingLabel } from '@/lib/ui/monitor-status';
 
@@ -53,12 +53,19 @@ export function monitorTarget(m: Pick<MonitorDto, 'type' | 'url' | 'host' | 'por
   return monitorKind(m.type).ui.target(m);
 }
 
+/** The feed's target names what alerts name; a push monitor has none, so the list names its kind ("Heartbeat"). */
+function feedTarget(m: Pick<DashboardRowDto, 'type' | 'target'>): string {
+  const kind = (MONITOR_KINDS as Record<string, (typeof MONITOR_KINDS)[keyof typeof MONITOR_KINDS] | undefined>)[m.type];
+  return kind && !kind.probed ? kind.ui.label : m.target;
+}
+
 export function toDashboardRow(m: DashboardRowDto): DashboardRow {
+  const target = feedTarget(m);
   return {
     id: m.id,
     name: m.name,
     type: m.type,
-    target: m.target,
+    target,
     status: displayStatus(m),
     active: m.active,
     statusChangedAt: m.statusChangedAt,
@@ -73,7 +80,7 @@ export function toDashboardRow(m: DashboardRowDto): DashboardRow {
     maintenance: m.maintenance,
     retrying: retryingLabel(m),
     responseTime: responseTimeLabel(m),
-    haystack: `${m.name}\n${m.target}`.toLowerCase(),
+    haystack: `${m.name}\n${target}`.toLowerCase(),
     statusChangedMs: m.statusChangedAt ? Date.parse(m.statusChangedAt) : null,
   };
 }

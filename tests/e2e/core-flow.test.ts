@@ -87,8 +87,8 @@ describeWithBrowser('core flow in Chromium', () => {
     expect(await r.textContent()).toContain(target.url);
     expect(await r.textContent()).toMatch(/checked \d+ s ago/);
     // recharts drew bars (paths) inside the chart's SVG surface
-    await r.locator('[data-chart="mini-uptime"] svg.recharts-surface .recharts-bar-rectangle path').first().waitFor();
-    expect(await page.locator('[data-summary="UP"] dd').textContent()).toBe('1');
+    await r.locator('[data-chart="heartbeat"] svg.recharts-surface .recharts-bar-rectangle path').first().waitFor();
+    expect(await page.locator('[data-summary="UP"] [data-count]').textContent()).toBe('1');
   });
 
   it('shows DOWN on the dashboard without a reload when the target fails', async () => {
@@ -96,7 +96,7 @@ describeWithBrowser('core flow in Chromium', () => {
     target.setStatus(500);
     await row(page, 'Loopback site').locator('[data-status="DOWN"]').first().waitFor({ timeout: 15_000 });
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
-    expect(await page.locator('[data-summary="DOWN"] dd').textContent()).toBe('1');
+    expect(await page.locator('[data-summary="DOWN"] [data-count]').textContent()).toBe('1');
     await screenshotBothThemes(page, 'dashboard');
   });
 

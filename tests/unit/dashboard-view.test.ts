@@ -39,7 +39,7 @@ const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
 const ROWS = byName([
   row({ id: 'a', name: 'API gateway', target: 'https://api.acme.io/health', status: 'DOWN', statusChangedAt: at(5), uptime24h: 76.5, lastLatencyMs: 900, tagIds: ['prod'] }),
   row({ id: 'b', name: 'Billing', target: 'https://billing.acme.io/', statusChangedAt: at(-60), uptime24h: 99.9, lastLatencyMs: 120, tagIds: ['prod', 'pay'] }),
-  row({ id: 'c', name: 'Cron backup', type: 'heartbeat', target: 'Heartbeat', statusChangedAt: at(-600), uptime24h: 100, lastLatencyMs: null }),
+  row({ id: 'c', name: 'Cron backup', type: 'heartbeat', target: 'heartbeat', statusChangedAt: at(-600), uptime24h: 100, lastLatencyMs: null }),
   row({ id: 'd', name: 'DB primary', type: 'tcp', target: 'db.internal:5432', status: 'UP', consecutiveFailures: 1, retries: 2, statusChangedAt: at(-5), uptime24h: 98, lastLatencyMs: 3 }),
   row({ id: 'e', name: 'Edge cache', target: 'https://cdn.acme.io/', active: false, status: 'UP', uptime24h: null, lastLatencyMs: null, tagIds: ['staging'] }),
   row({ id: 'f', name: 'Frontend', target: 'https://www.acme.io/', status: 'PENDING', uptime24h: null, lastLatencyMs: null, tagIds: ['prod'] }),
@@ -130,6 +130,8 @@ describe('dashboard view: sorting', () => {
     const db = ROWS.find((r) => r.id === 'd')!;
     expect(db.retrying).toBe('retrying (1 of 2)');
     expect(ROWS.find((r) => r.id === 'c')!.responseTime).toBe('—');
+    // A push monitor has no target: the list names its kind.
+    expect(ROWS.find((r) => r.id === 'c')!.target).toBe('Heartbeat');
     expect(ROWS.find((r) => r.id === 'b')!.responseTime).toBe('120 ms');
   });
 });
