@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { drawsEachCheck, extendSeries, initialWindow, seriesFrom, SERIES_LIMIT } from '@/lib/ui/history-window';
+import { uptimeTier } from '@/components/charts/uptime-tiers';
+import { cloneValues, copyName, NAME_MAX, secretsToReenter, validate } from '@/lib/ui/monitor-form-model';
+import { parseTheme, validTimeZone } from '@/lib/ui/preferences';
+import type { MonitorDto } from '@/lib/dto';
+
+// The monitor page's and settings page's pure rules: which window opens, when the chart draws
+// each check and how a refresh extends that series, how an uptime slice is coloured, what a
+// clone copies, and which preference values are believed.
+
+const T0 = Date.parse('2026-03-01T12:00:00Z');
+const check = (id: string, secondsAfter: number, status = 'UP') => ({ id, checkedAt: new Date(T0 + secondsAfter * 1000).toISOString(), status, latencyMs: 10 });
+
+describe('history window', () => {
+  it.each([
+    [0, '1h'],
+    [23.9, '1h'],
+    [24, '24h'],
+    [24 * 40, '24h'],
+  ])('opens a monitor %s hours old on %s', (hours, key) => {
+    expect(initialWindow(new Date(T0 - hours * 3_600_000).toISOString(), T0)).toBe(key);
+  });
+
+  it('draws each check in 1 h and 24 h while they fit in one request, never in 7 or 30 days', () => {
+    expect(drawsEachCheck('1h', 60)).toBe(true);
+    expect(drawsEachCheck('24h', SERIES_LIMIT)).toBe(true);
+    expect(drawsEachCheck('24h', SERIES_LIMIT + 1)).toBe(false);
+    expect(drawsEachCheck('7d', 10)).toBe(false);
+    expect(drawsEachCheck('30d', 0)).toBe(false);
+  });
+
+  it('orders a series oldest first and keeps only the window', () => {
+    const s = seriesFrom([check('c', 20), check('b', 10), check('a', 0)], T0 + 5_000);
+    expect(s.map((p) => p.id)).toEqual(['b', 'c']);
+  });
+
+  it('extends a series with the newest page, dropping what slid out of the window', () => {
+    const s = seriesFrom([check('b', 10), check('a', 0)], T0);
+    const next = extendSeries(s, [check('d', 30, 'DOWN'), check('c', 20), check('b', 10)], T0 + 5_000);
+    expect(next?.map((p) => [p.id, p.status])).toEqual([
+      ['b', 'UP'],
+      ['c', 'UP'],
+      ['d', 'DOWN'],
+    ]);
+  });
+
+  it('asks for a refetch when the newest page does not reach back to the series', () => {
+    const s = seriesFrom([check('b', 10)], T0);
+    expect(extendSeries(s, [check('e', 40), check('d', 30)], T0)).toBeNull();
+    // An empty series is extended by anything.
+    expect(extendSeries([], [check('a', 0)], T0)?.map((p) => p.id)).toEqual(['a']);
+  });
+});
+
+describe('uptime slice colour', () => {
+  it.each([
+    [0, 0, 'empty'],
+    [25, 25, 'full'],
+    [25, 19, 'partial'], // 76 %: mostly up, not red
+    [2, 1, 'partial'],
+    [25, 12, 'down'],
+    [3, 0, 'down'],
+  ])('%s checks with %s up is %s', (totalChecks, upChecks, tier) => {
+    expect(uptimeTier({ totalChecks, upChecks })).toBe(tier);
+  });
+});
+
+describe('clone', () => {
+  const source = {
+    id: 'm1',
+    name: 'Marketing site',
+    type: 'http',
+    url: 'https://example.com/',
+    method: 'GET',
+    intervalSeconds: 60,
+    timeoutSeconds: 10,
+    active: true,
+    headers: [
+      { name: 'X-Plain', value: 'visible', secret: false },
+      { name: 'Authorization', value: null, secret: true },
+    ],
+    acceptedStatusCodes: ['200-299'],
+    jsonAssertions: [],
+    channelIds: ['ch1'],
+    publicBadge: true,
+  } as unknown as MonitorDto;
+
+  it('marks the name as a copy within the name limit', () => {
+    expect(NAME_MAX).toBe(100);
+    expect(copyName('Site')).toBe('Site (copy)');
+    expect(copyName('x'.repeat(100))).toHaveLength(100);
+    expect(copyName('x'.repeat(100)).endsWith(' (copy)')).toBe(true);
+  });
+
+  it('copies the settings and asks again for each secret header value', () => {
+    const v = cloneValues(source);
+    expect(v.name).toBe('Marketing site (copy)');
+    expect(v.url).toBe('https://example.com/');
+    expect(v.channelIds).toEqual(['ch1']);
+    expect(secretsToReenter(v)).toEqual(['Authorization']);
+    const { errors } = validate(v, { editing: false, timeoutTouched: false });
+    expect(errors['headers.1.value']).toMatch(/Enter this secret value again/);
+    const filled = { ...v, headers: v.headers.map((h) => (h.reenter ? { ...h, value: 'Bearer x' } : h)) };
+    const ok = validate(filled, { editing: false, timeoutTouched: false });
+    expect(ok.errors).toEqual({});
+    expect(ok.payload.headers).toEqual([
+      { name: 'X-Plain', value: 'visible', secret: false },
+      { name: 'Authorization', value: 'Bearer x', secret: true },
+    ]);
+  });
+});
+
+describe('preferences', () => {
+  it('believes only known themes and time zones', () => {
+    expect(parseTheme('dark')).toBe('dark');
+    expect(parseTheme('blue')).toBe('system');
+    expect(parseTheme(undefined)).toBe('system');
+    expect(validTimeZone('Asia/Tokyo')).toBe('Asia/Tokyo');
+    expect(validTimeZone('Mars/Olympus')).toBeNull();
+    expect(validTimeZone('x'.repeat(65))).toBeNull();
+  });
+});
