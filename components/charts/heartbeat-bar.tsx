@@ -1,6 +1,6 @@
 'use client';
 
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { Bar, BarChart, Rectangle, Tooltip, YAxis, type BarShapeProps } from 'recharts';
 import type { HeartbeatDto } from '@/lib/dto/dashboard';
 import { causeText } from '@/lib/domain/cause-labels';
@@ -61,17 +61,38 @@ function BeatTooltip({ active, payload, timeZone }: { active?: boolean; payload?
   );
 }
 
-/** The element's content width, following resizes (one observer per bar on screen). */
+// Every bar on screen has the same width (one column of the list): one shared observer, and a
+// new bar starts from the last width seen, so mounting a row while scrolling renders it once.
+let lastWidth = 0;
+let observer: ResizeObserver | null = null;
+const listeners = new WeakMap<Element, (w: number) => void>();
+
+function sharedObserver(): ResizeObserver {
+  observer ??= new ResizeObserver((entries) => {
+    for (const e of entries) listeners.get(e.target)?.(Math.floor(e.contentRect.width));
+  });
+  return observer;
+}
+
+/** The element's content width, following resizes. */
 function useWidth(ref: React.RefObject<HTMLElement | null>): number {
-  const [width, setWidth] = useState(0);
-  useEffect(() => {
+  const [width, setWidth] = useState(lastWidth);
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    setWidth(Math.floor(el.clientWidth));
+    const update = (w: number) => {
+      if (w > 0) lastWidth = w;
+      setWidth(w);
+    };
+    update(Math.floor(el.clientWidth));
     if (typeof ResizeObserver === 'undefined') return;
-    const obs = new ResizeObserver(([entry]) => setWidth(Math.floor(entry.contentRect.width)));
+    const obs = sharedObserver();
+    listeners.set(el, update);
     obs.observe(el);
-    return () => obs.disconnect();
+    return () => {
+      obs.unobserve(el);
+      listeners.delete(el);
+    };
   }, [ref]);
   return width;
 }
@@ -86,16 +107,23 @@ export function beatsSummary(beats: readonly HeartbeatDto[] | undefined, shown: 
   return `Last ${recent.length} checks: ${up} up, ${down} down${other ? `, ${other} other` : ''}`;
 }
 
-/** `beats` oldest first; undefined while they load. */
-export const HeartbeatBar = memo(function HeartbeatBar({ beats }: { beats: readonly HeartbeatDto[] | undefined }) {
+/**
+ * `beats` oldest first; undefined while they load. `defer` (while the list scrolls fast) keeps a
+ * bar that has not drawn yet as a placeholder, so rows flying past do not each build a chart;
+ * once drawn, a bar stays drawn.
+ */
+export const HeartbeatBar = memo(function HeartbeatBar({ beats, defer = false }: { beats: readonly HeartbeatDto[] | undefined; defer?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
   const width = useWidth(ref);
+  const [drawn, setDrawn] = useState(false);
+  const draw = drawn || (!defer && width > 0 && beats !== undefined);
+  if (draw && !drawn) setDrawn(true);
   const tz = useTimeZone();
   const slots = Math.max(1, Math.min(MAX_BEATS, Math.floor(width / MIN_PITCH)));
   const label = beatsSummary(beats, slots);
   return (
     <div ref={ref} role="img" aria-label={label} data-chart="heartbeat" data-beats={beats ? Math.min(beats.length, slots) : undefined} className="h-6 w-full min-w-0">
-      {width > 0 && beats ? (
+      {draw && beats ? (
         <BarChart width={width} height={HEIGHT} data={toSegments(beats, slots)} margin={{ top: 0, right: 0, bottom: 0, left: 0 }} barCategoryGap="18%" accessibilityLayer={false}>
           <YAxis hide domain={[0, 1]} />
           <Tooltip

@@ -26,6 +26,8 @@ export interface MonitorRowProps {
   beats: readonly HeartbeatDto[] | undefined;
   selected: boolean;
   active: boolean;
+  /** The list is scrolling fast: rows that come into view wait to draw their charts. */
+  scrolling: boolean;
   tags: readonly TagInfo[];
   tagsById: ReadonlyMap<string, TagInfo>;
   /** Offset from the list's top, in px. */
@@ -119,7 +121,7 @@ export const MonitorRow = memo(function MonitorRow(p: MonitorRowProps) {
         ) : null}
       </div>
       <div className="order-4 col-span-3 min-w-0 md:order-none md:col-span-1">
-        <HeartbeatBar beats={p.beats} />
+        <HeartbeatBar beats={p.beats} defer={p.scrolling} />
       </div>
       <div className="order-5 col-span-3 flex flex-wrap items-baseline gap-x-4 md:order-none md:col-span-1 md:contents">
         <Stat label="Uptime 24 h" value={formatPercent(row.uptime24h)} />

@@ -94,9 +94,11 @@ export function VirtualList(p: VirtualListProps) {
     .map((it) => it.row.id);
   const onScreenKey = onScreen.join(',');
   const { show } = heartbeats;
+  const scrolling = virtualizer.isScrolling;
+  // While the list flies past, nothing is fetched; the rows it stops on are.
   useEffect(() => {
-    if (onScreenKey) show(onScreenKey.split(','));
-  }, [onScreenKey, show]);
+    if (onScreenKey && !scrolling) show(onScreenKey.split(','));
+  }, [onScreenKey, show, scrolling]);
 
   const move = (index: number) => {
     const i = Math.max(0, Math.min(items.length - 1, index));
@@ -180,6 +182,7 @@ export function VirtualList(p: VirtualListProps) {
             beats={heartbeats.get(item.row.id)}
             selected={p.isSelected(item.row.id)}
             active={active}
+            scrolling={scrolling}
             tags={p.tags}
             tagsById={p.tagsById}
             top={top}

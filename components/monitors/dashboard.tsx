@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { TagDto } from '@/lib/dto/tags';
-import { applyView, isFiltered, toggle, DEFAULT_VIEW, type StatusKey } from '@/lib/ui/dashboard-view';
+import { applyView, isFiltered, toggle, viewToSearch, DEFAULT_VIEW, type StatusKey } from '@/lib/ui/dashboard-view';
 import { groupByTag, massOutage, ungrouped, type TagInfo } from '@/lib/ui/dashboard-list';
 import { ButtonLink } from '@/components/ui/button';
 import { Notice } from '@/components/ui/field';
@@ -69,7 +69,7 @@ export function Dashboard({ initial, initialTags, initialSearch }: { initial: In
     );
   }
 
-  const filtered = isFiltered(view);
+  const filtered = isFiltered(shownView);
   return (
     <div className="space-y-4">
       <Heading>
@@ -96,7 +96,7 @@ export function Dashboard({ initial, initialTags, initialSearch }: { initial: In
         <SearchBox value={view.q} onChange={(q) => setView((v) => ({ ...v, q }), view.q === '' ? 'push' : 'replace')} />
         <SortMenu view={view} onSort={(sort) => setView((v) => ({ ...v, sort, reversed: false }))} onReverse={() => setView((v) => ({ ...v, reversed: !v.reversed }))} />
         <GroupToggle grouped={view.group === 'tag'} onChange={(g) => setView((v) => ({ ...v, group: g ? 'tag' : 'none' }))} />
-        {filtered ? (
+        {isFiltered(view) ? (
           <button type="button" className="text-sm font-medium underline underline-offset-2 hover:no-underline" onClick={() => setView({ ...DEFAULT_VIEW, sort: view.sort, reversed: view.reversed, group: view.group })}>
             Clear filters
           </button>
@@ -104,7 +104,7 @@ export function Dashboard({ initial, initialTags, initialSearch }: { initial: In
       </div>
       <div className="flex flex-wrap items-start gap-x-6 gap-y-2">
         <TypeFilter present={typesPresent} counts={facets.types} chosen={view.types} onToggle={(t) => setView((v) => ({ ...v, types: toggle(v.types, t) }))} />
-        <div className="min-w-0 flex-1">
+        <div className="min-w-0 flex-1 basis-72">
           <TagFilter tags={tags} counts={facets.tags} chosen={view.tags} onToggle={(id) => setView((v) => ({ ...v, tags: toggle(v.tags, id) }))} actions={tagActions} />
         </div>
       </div>
@@ -124,7 +124,8 @@ export function Dashboard({ initial, initialTags, initialSearch }: { initial: In
       {selection.ids.length > 0 ? (
         <SelectionBar count={selection.ids.length} tags={tags} busy={bulk.busy} onAction={bulk.run} onDelete={bulk.askDelete} onChannels={bulk.askChannels} onClear={selection.clear} />
       ) : null}
-      <div className="rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+      {/* data-view: the view the list shows now (it may trail the typed one by a frame). */}
+      <div data-view={viewToSearch(shownView)} className="rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
         <ListHeader shown={order.length} selected={selection.ids.length} onSelectAll={(on) => selection.setAll(order, on)} />
         {items.length ? (
           <VirtualList

@@ -352,6 +352,16 @@ describeWithBrowser('dashboard in Chromium', () => {
     await page.waitForURL(`${app.url}/monitors/${ids['Bravo web']}`);
   });
 
+  it('fits a 375 px phone without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${app.url}/`);
+    await row(page, 'Alpha API').locator('[data-chart="heartbeat"] .recharts-bar-rectangle path').first().waitFor();
+    await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => r(null)))));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await screenshotBothThemes(page, 'dashboard-phone');
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
   it('ran without uncaught errors in the page', () => {
     const real = browser.errors.filter((e) => !/Failed to load resource/.test(e));
     expect(real).toEqual([]);
