@@ -30,6 +30,8 @@ export function monitorDto(m: Monitor & { channelIds?: string[]; hasWorkingChann
     status: (m.active && maintenance ? 'MAINTENANCE' : m.status) as MonitorDtoStatus,
     maintenance: maintenance ? { id: maintenance.id, title: maintenance.title, start: maintenance.start.toISOString(), end: maintenance.end.toISOString() } : null,
     statusChangedAt: iso(m.statusChangedAt),
+    /** Failures in a row; below retries + 1 while UP or PENDING, the monitor is "retrying". */
+    consecutiveFailures: m.consecutiveFailures,
     lastCheckedAt: iso(m.lastCheckedAt),
     lastLatencyMs: m.lastLatencyMs,
     lastStatusCode: m.lastStatusCode,
