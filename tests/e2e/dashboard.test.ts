@@ -281,6 +281,21 @@ describeWithBrowser('dashboard in Chromium', () => {
     expect(await counterValue(page, 'ALL')).toBe('9');
   });
 
+  it('sets the notification channels of the selection', async () => {
+    const hook = await api.post('/api/channels', { kind: 'webhook', name: 'Ops hook', settings: { url: `${good.url}hook` } });
+    expect(hook.status).toBe(201);
+    await row(page, 'Alpha API').getByRole('checkbox').click();
+    await row(page, 'Bravo web').getByRole('checkbox').click();
+    await page.getByTestId('selection-bar').getByRole('button', { name: 'Notification channels…' }).click();
+    const dialog = page.getByTestId('bulk-channels-dialog');
+    await dialog.getByRole('heading', { name: 'Notification channels of 2 monitors' }).waitFor();
+    await dialog.getByRole('checkbox', { name: /Ops hook/ }).check();
+    await dialog.getByRole('button', { name: 'Use 1 channel' }).click();
+    await page.getByText('Set the notification channels of 2 monitors.').waitFor();
+    for (const name of ['Alpha API', 'Bravo web']) expect((await api.get(`/api/monitors/${ids[name]}`)).body.monitor.channelIds).toEqual([hook.body.channel.id]);
+    await page.getByTestId('selection-bar').getByRole('button', { name: 'Clear selection' }).click();
+  });
+
   it('says "retrying (1 of 2)" while a failure awaits its retry, then reads the mass outage as one', async () => {
     await page.getByLabel('Sort', { exact: true }).selectOption('status');
     shared.setStatus(500);
