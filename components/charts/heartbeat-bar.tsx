@@ -1,6 +1,6 @@
 'use client';
 
-import { memo, useLayoutEffect, useRef, useState } from 'react';
+import { memo, startTransition, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Bar, BarChart, Rectangle, Tooltip, YAxis, type BarShapeProps } from 'recharts';
 import type { HeartbeatDto } from '@/lib/dto/dashboard';
 import { causeText } from '@/lib/domain/cause-labels';
@@ -115,9 +115,15 @@ export function beatsSummary(beats: readonly HeartbeatDto[] | undefined, shown: 
 export const HeartbeatBar = memo(function HeartbeatBar({ beats, defer = false }: { beats: readonly HeartbeatDto[] | undefined; defer?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
   const width = useWidth(ref);
+  // A chart is the row's heaviest part: the row paints first with a placeholder, and its chart
+  // follows in a transition React can pause for typing, so a filter that brings thirty rows
+  // into view answers at once and their charts fill in a moment later.
   const [drawn, setDrawn] = useState(false);
-  const draw = drawn || (!defer && width > 0 && beats !== undefined);
-  if (draw && !drawn) setDrawn(true);
+  const ready = !defer && width > 0 && beats !== undefined;
+  useEffect(() => {
+    if (ready && !drawn) startTransition(() => setDrawn(true));
+  }, [ready, drawn]);
+  const draw = drawn;
   const tz = useTimeZone();
   const slots = Math.max(1, Math.min(MAX_BEATS, Math.floor(width / MIN_PITCH)));
   const label = beatsSummary(beats, slots);

@@ -14,7 +14,7 @@ import { GroupHeaderItem } from '@/components/dashboard/group-header';
 
 const ROW_ESTIMATE = 66;
 const GROUP_ESTIMATE = 41;
-const OVERSCAN = 8;
+const OVERSCAN = 5;
 
 export interface VirtualListProps {
   items: readonly ListItem[];
