@@ -18,7 +18,7 @@ import { HOUR_MS } from '@/lib/shared/time';
 // reloads. The heartbeat bars are fetched apart, only for the rows on screen.
 
 /** Results are stamped when their batch is written, a little before it commits: look back this far. */
-const CURSOR_OVERLAP_MS = 5_000;
+const CURSOR_OVERLAP_MS = 2_000;
 
 export interface DashboardFeed {
   monitors: DashboardRowDto[];

@@ -62,7 +62,7 @@ describeWithBrowser('isolation, auth and safety in Chromium', () => {
     expect(await page.content()).not.toContain('Bob private monitor');
     expect(await page.locator('li[data-monitor-id]').count()).toBe(1);
     // A refresh of the list (the dashboard polls it) still never brings it in.
-    await page.waitForResponse((r) => new URL(r.url()).pathname === '/api/monitors' && r.ok(), { timeout: 30_000 });
+    await page.waitForResponse((r) => new URL(r.url()).pathname === '/api/monitors/summary' && r.ok(), { timeout: 30_000 });
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
     expect(await page.content()).not.toContain('bob-secret');
 
@@ -134,8 +134,9 @@ describeWithBrowser('isolation, auth and safety in Chromium', () => {
     await page.goto(`${app.url}/`);
     await page.locator('li[data-monitor-id]').first().waitFor();
     const reached: string[] = [];
-    // Tab from the top until the monitor row is reached (or give up after a dozen stops).
-    for (let i = 0; i < 12 && !reached.some((t) => t.includes('XSS')); i++) {
+    // Tab from the top until the monitor row is reached (or give up): header links, Add monitor,
+    // the search, the status counters and the view controls come first.
+    for (let i = 0; i < 40 && !reached.some((t) => t.includes('XSS')); i++) {
       await page.keyboard.press('Tab');
       reached.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''));
     }
