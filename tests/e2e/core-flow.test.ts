@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startApp, type AppServer } from '../support/app-server';
 import { startTarget, type TargetServer } from '../support/target-server';
+import { waitFor } from '../support/api';
 import { describeWithBrowser, openBrowser, screenshotBothThemes, type BrowserSession } from '../support/browser';
 
 // One person's whole journey, in order: each step starts where the previous one ended.
@@ -115,13 +116,20 @@ describeWithBrowser('core flow in Chromium', () => {
     await expectDrawnLatency(page);
 
     // Paging back through history once more than one page of checks exists.
-    await page.waitForFunction(() => document.querySelectorAll('tr[data-check-id]').length === 20, undefined, { timeout: 30_000 });
-    // 20 rows shown is not enough: with exactly 20 stored checks the older page is rightly
-    // empty (that made this test fail on a busy machine, where the 1 s monitor had stored only 20).
-    await page.waitForFunction(
-      async (id) => ((await (await fetch(`/api/monitors/${id}/checks?limit=21`)).json()) as { checks: unknown[] }).checks.length === 21,
-      monitorId,
-      { timeout: 30_000, polling: 500 },
+    // Wait until the page itself shows a first page with checks older than its last row. Rows
+    // on screen and checks stored are not enough: a refresh a moment earlier may still show the
+    // first 20 checks ever, whose older page is rightly empty (this failed on a busy machine).
+    // Polled from the test: an async waitForFunction resolves at once on its pending promise.
+    await waitFor(
+      async () => {
+        const rows = await page.locator('tr[data-check-id]').evaluateAll((els) => els.map((r) => r.getAttribute('data-check-id')));
+        if (rows.length !== 20) return false;
+        const stored = ((await (await page.request.get(`${app.url}/api/monitors/${monitorId}/checks?limit=500`)).json()) as { checks: Array<{ id: string }> }).checks;
+        const last = stored.findIndex((c) => c.id === rows[rows.length - 1]);
+        return last >= 0 && last < stored.length - 1;
+      },
+      60_000,
+      'a first page of checks with older ones behind it',
     );
     // Read the rows and press "Older" in one task: a 1 s monitor's page refreshes every few
     // seconds, and a refresh between reading and clicking moved page 1 (and so page 2's

@@ -110,13 +110,21 @@ describeWithBrowser('the monitor page in Chromium', () => {
   });
 
   it('pages back through the checks and returns to the newest', async () => {
-    // Wait until a second page exists, asking the API rather than counting time.
-    await page.waitForFunction(
-      async (id) => ((await (await fetch(`/api/monitors/${id}/checks?limit=21`)).json()) as { checks: unknown[] }).checks.length === 21,
-      monitorId,
-      { timeout: 60_000, polling: 500 },
+    // Wait until the page itself shows a first page with checks older than its last row. Rows
+    // on screen and checks stored are not enough: a refresh a moment earlier may still show the
+    // first 20 checks ever, whose older page is rightly empty (this failed on a busy machine).
+    // Polled from the test: an async waitForFunction resolves at once on its pending promise.
+    await waitFor(
+      async () => {
+        const rows = await page.locator('tr[data-check-id]').evaluateAll((els) => els.map((r) => r.getAttribute('data-check-id')));
+        if (rows.length !== 20) return false;
+        const stored = ((await (await page.request.get(`${app.url}/api/monitors/${monitorId}/checks?limit=500`)).json()) as { checks: Array<{ id: string }> }).checks;
+        const last = stored.findIndex((c) => c.id === rows[rows.length - 1]);
+        return last >= 0 && last < stored.length - 1;
+      },
+      60_000,
+      'a first page of checks with older ones behind it',
     );
-    await page.waitForFunction(() => document.querySelectorAll('tr[data-check-id]').length === 20, undefined, { timeout: 30_000 });
     // Read the rows and press "Older" in one task, so no refresh moves page 1 in between.
     const firstPageIds = await page.evaluate(() => {
       const ids = [...document.querySelectorAll('tr[data-check-id]')].map((r) => r.getAttribute('data-check-id'));
