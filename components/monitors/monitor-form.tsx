@@ -83,7 +83,9 @@ export function MonitorForm({ monitor, copyOf, channels }: { monitor?: MonitorDt
     }
     setBusy(true);
     // Sent only when switched, so a form that leaves the badge alone sends what it always did.
-    const body = publicBadge === (monitor?.publicBadge ?? false) ? payload : { ...payload, publicBadge };
+    const badged = publicBadge === (monitor?.publicBadge ?? false) ? payload : { ...payload, publicBadge };
+    // A clone keeps its source's tags, which this form has no inputs for.
+    const body = copyOf?.tagIds.length ? { ...badged, tagIds: copyOf.tagIds } : badged;
     const res = editing
       ? await api<{ monitor: MonitorDto }>(`/api/monitors/${monitor!.id}`, { method: 'PATCH', body })
       : await api<{ monitor: MonitorDto }>('/api/monitors', { method: 'POST', body });
@@ -105,7 +107,7 @@ export function MonitorForm({ monitor, copyOf, channels }: { monitor?: MonitorDt
       {copyOf ? (
         <Notice tone="info">
           <span data-testid="clone-notice">
-            A copy of <strong>{copyOf.name}</strong>: nothing is saved until you create it.
+            A copy of <strong>{copyOf.name}</strong>, with its channels and tags: nothing is saved until you create it.
             {reenter.length ? (
               <>
                 {' '}

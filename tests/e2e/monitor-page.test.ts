@@ -172,6 +172,11 @@ describeWithBrowser('the monitor page in Chromium', () => {
   });
 
   it('clones a monitor from its page, asking again for the secret header value', async () => {
+    const tag = await page.request.post(`${app.url}/api/tags`, { data: { name: 'production' }, headers: { origin: app.url } });
+    expect(tag.status(), await tag.text()).toBe(201);
+    const tagId = (await tag.json()).tag.id;
+    const tagged = await page.request.patch(`${app.url}/api/monitors/${monitorId}`, { data: { tagIds: [tagId] }, headers: { origin: app.url } });
+    expect(tagged.status(), await tagged.text()).toBe(200);
     await page.goto(`${app.url}/monitors/${monitorId}`);
     await page.getByRole('link', { name: 'Clone' }).click();
     await page.waitForURL(`${app.url}/monitors/new?from=${monitorId}`);
@@ -194,6 +199,7 @@ describeWithBrowser('the monitor page in Chromium', () => {
     expect(copy.id).not.toBe(monitorId);
     expect(copy.url).toBe(target.url);
     expect(copy.intervalSeconds).toBe(1);
+    expect(copy.tagIds).toEqual([tagId]);
     expect(copy.headers).toEqual([
       { name: 'X-Plain', value: 'visible', secret: false },
       { name: 'Authorization', value: null, secret: true },
