@@ -190,6 +190,7 @@ describeWithBrowser('the monitor page in Chromium', () => {
     expect(await page.getByLabel('Header 2 value').inputValue()).toBe('');
     await page.getByRole('button', { name: 'Create monitor' }).click();
     await page.locator('#headers-1-value-error').getByText('Enter this secret value again').waitFor();
+    await screenshotBothThemes(page, 'monitor-clone');
     await page.getByLabel('Header 2 value').fill('Bearer copy-secret');
     await page.getByRole('button', { name: 'Create monitor' }).click();
     await page.waitForURL(`${app.url}/`);
