@@ -93,7 +93,7 @@ export function LatencyChart({ buckets, series, hours }: { buckets: UptimeBucket
   const label = !measured.length
     ? 'No response time measured in this window'
     : perCheck
-      ? `Response time of ${points.length} checks, ${range}${failed ? `; ${failed} failed` : ''}`
+      ? `Response time of ${points.length} ${points.length === 1 ? 'check' : 'checks'}, ${range}${failed ? `; ${failed} failed` : ''}`
       : `Average response time per interval, ${range}`;
   return (
     <figure data-chart="latency" data-per-check={perCheck} className="text-zinc-500 dark:text-zinc-400">

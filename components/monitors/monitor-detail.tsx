@@ -74,7 +74,7 @@ export function MonitorDetail({ initial }: { initial: MonitorDetailData }) {
           <p className="text-sm">
             <span className="font-semibold tabular-nums">{formatPercent(report.uptimePercent)}</span>{' '}
             <span className="text-zinc-500 dark:text-zinc-400">
-              uptime over {windowLabel(view.key)} · {report.totalChecks} checks · avg {formatLatency(report.avgLatencyMs)}
+              uptime over {windowLabel(view.key)} · {report.totalChecks} {report.totalChecks === 1 ? 'check' : 'checks'} · avg {formatLatency(report.avgLatencyMs)}
             </span>
           </p>
           {probed ? <LatencyChart buckets={report.buckets} series={view.series} hours={hours} /> : null}

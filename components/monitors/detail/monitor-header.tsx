@@ -22,9 +22,6 @@ function targetLine(m: MonitorDto): string {
 
 const STATUS_WORDS = { UP: 'Up', DOWN: 'Down', BLOCKED: 'Blocked', MAINTENANCE: 'In maintenance' } as const;
 
-/** The monitor as the header reads it: the overview's DTO carries its unconfirmed failures once the backend sends them. */
-type HeaderMonitor = MonitorDto & { consecutiveFailures?: number };
-
 /** In place of UP or PENDING while a failure waits for its confirmation retry. */
 function RetryingBadge({ label }: { label: string }) {
   return (
@@ -41,7 +38,7 @@ function RetryingBadge({ label }: { label: string }) {
 }
 
 /** Name, status, target and the actions (check now, pause, edit, delete) with their results. */
-export function MonitorHeader({ monitor, onMonitor, refresh }: { monitor: HeaderMonitor; onMonitor: (m: MonitorDto) => void; refresh: () => Promise<void> }) {
+export function MonitorHeader({ monitor, onMonitor, refresh }: { monitor: MonitorDto; onMonitor: (m: MonitorDto) => void; refresh: () => Promise<void> }) {
   const router = useRouter();
   const id = monitor.id;
   const [busy, setBusy] = useState<null | 'check' | 'pause'>(null);
@@ -50,7 +47,7 @@ export function MonitorHeader({ monitor, onMonitor, refresh }: { monitor: Header
   const status = displayStatus(monitor);
   const target = targetLine(monitor);
   const reason = causeText(monitor.lastCause, monitor.lastError);
-  const retrying = retryingLabel({ ...monitor, consecutiveFailures: monitor.consecutiveFailures ?? 0 });
+  const retrying = retryingLabel(monitor);
 
   async function checkNow() {
     setBusy('check');
