@@ -44,6 +44,31 @@ const publicCache = 'Cache-Control: public, max-age=30 and an ETag (If-None-Matc
 const queryParams = (s: z.ZodObject) =>
   Object.entries(s.shape).map(([name, field]) => ({ name, in: 'query', required: false, schema: schema(field as z.ZodType) }));
 
+/** Groups for the rendered reference, by path prefix, most specific first. */
+const TAGS: Array<[prefix: string, tag: string]> = [
+  ['/api/auth/', 'Account'],
+  ['/api/monitors', 'Monitors'],
+  ['/api/tags', 'Tags'],
+  ['/api/channels', 'Notification channels'],
+  ['/api/status-pages', 'Status pages'],
+  ['/api/maintenance', 'Maintenance'],
+  ['/api/heartbeat/', 'Heartbeats'],
+  ['/status/', 'Public status pages'],
+  ['/badge/', 'Badges'],
+  ['/api/healthz', 'Health'],
+];
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+/** Puts every operation under its resource's tag, so the reference groups them. */
+function withTags<T extends Record<string, Record<string, unknown>>>(paths: T): T {
+  for (const [path, item] of Object.entries(paths)) {
+    const tag = TAGS.find(([prefix]) => path.startsWith(prefix))?.[1];
+    if (!tag) continue;
+    for (const m of METHODS) if (item[m]) (item[m] as { tags?: string[] }).tags = [tag];
+  }
+  return paths;
+}
+
 export function openApiDocument() {
   return {
     openapi: '3.1.0',
@@ -55,7 +80,8 @@ export function openApiDocument() {
     },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     security: [{ bearer: [] }],
-    paths: {
+    tags: TAGS.map(([, name]) => ({ name })),
+    paths: withTags({
       '/api/auth/signup': { post: { summary: 'Create an account', security: [], requestBody: body(signupSchema), responses: { '201': ok('{token, user}'), '409': ok('Email exists'), ...errors } } },
       '/api/auth/login': { post: { summary: 'Sign in', security: [], requestBody: body(loginSchema), responses: { '200': ok('{token, user}'), '401': ok('Invalid email or password'), '429': ok('Too many failures; see Retry-After') } } },
       '/api/auth/logout': { post: { summary: 'Sign out everywhere (revokes all tokens)', responses: { '204': ok('Signed out') } } },
@@ -175,6 +201,6 @@ export function openApiDocument() {
       '/badge/{key}/uptime.svg': { parameters: [...keyParam, labelParam, windowParam], get: { summary: 'Uptime badge over a window', security: [], responses: { '200': ok('SVG'), '400': ok('Bad window'), '404': ok('Neutral "not found" badge') } } },
       '/badge/{key}/response.svg': { parameters: [...keyParam, labelParam], get: { summary: 'Average response time over 24 h', security: [], responses: { '200': ok('SVG'), '404': ok('Neutral "not found" badge') } } },
       '/api/healthz': { get: { summary: 'Liveness', security: [], responses: { '200': ok('{status, db, worker:{running, scheduled}}'), '503': ok('Database unreachable') } } },
-    },
+    }),
   };
 }

@@ -261,7 +261,7 @@ describe('12. no caching, and each user sees only their own data', () => {
   });
 
   it('prerenders no per-user route in the production build', () => {
-    const prerender = JSON.parse(fs.readFileSync(path.join(root, '.next/prerender-manifest.json'), 'utf8')) as {
+    const prerender = JSON.parse(fs.readFileSync(path.join(root, process.env.NEXT_DIST_DIR || '.next', 'prerender-manifest.json'), 'utf8')) as {
       routes: Record<string, unknown>;
       dynamicRoutes: Record<string, unknown>;
     };
