@@ -26,9 +26,12 @@ export function retryingLabel(m: StatusSource): string | null {
   return r ? `retrying (${r.attempt} of ${r.of})` : null;
 }
 
-/** Response time as shown in lists: "—" for push monitors and for none yet. */
-export function responseTimeLabel(m: { type: string; lastLatencyMs: number | null }): string {
-  if (m.type === 'heartbeat' || m.lastLatencyMs === null) return '—';
+/**
+ * Response time as shown in lists: "—" for push monitors, for none yet, and while DOWN (the time
+ * a refused or failed attempt took is no response time, though it would read like a fast one).
+ */
+export function responseTimeLabel(m: { type: string; lastLatencyMs: number | null; status?: string }): string {
+  if (m.type === 'heartbeat' || m.lastLatencyMs === null || m.status === 'DOWN') return '—';
   return `${m.lastLatencyMs} ms`;
 }
 
