@@ -1,61 +1,15 @@
 'use client';
 
-import { useId, useRef, useState } from 'react';
-import { Button } from '@/components/ui/button';
-import { Notice } from '@/components/ui/field';
+import { ConfirmDeleteButton } from '@/components/ui/confirm-delete-button';
 
 /** Deleting asks once more, saying which monitors lose the channel. */
 export function DeleteChannelButton({ name, monitorCount, onDelete }: { name: string; monitorCount: number; onDelete: () => Promise<string | null> }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function confirm() {
-    setBusy(true);
-    const err = await onDelete();
-    setBusy(false);
-    if (err) setError(err);
-    else dialog.current?.close();
-  }
-
   return (
-    <>
-      <Button
-        variant="ghost"
-        size="sm"
-        className="text-red-700 dark:text-red-400"
-        onClick={() => {
-          setError(null);
-          dialog.current?.showModal();
-        }}
-      >
-        Delete<span className="sr-only"> {name}</span>
-      </Button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={titleId}
-        className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
-      >
-        <div className="space-y-4 p-5">
-          <h2 id={titleId} className="text-base font-semibold">
-            Delete “{name}”?
-          </h2>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            {monitorCount === 0
-              ? 'No monitor uses it.'
-              : `${monitorCount} ${monitorCount === 1 ? 'monitor alerts' : 'monitors alert'} through it and will stop doing so.`}{' '}
-            Past deliveries stay in each monitor’s history. This cannot be undone.
-          </p>
-          {error ? <Notice>{error}</Notice> : null}
-          <div className="flex justify-end gap-2">
-            <Button onClick={() => dialog.current?.close()}>Cancel</Button>
-            <Button variant="danger" onClick={confirm} disabled={busy}>
-              {busy ? 'Deleting…' : 'Delete channel'}
-            </Button>
-          </div>
-        </div>
-      </dialog>
-    </>
+    <ConfirmDeleteButton name={name} title={`Delete “${name}”?`} confirmLabel="Delete channel" onDelete={onDelete}>
+      {monitorCount === 0
+        ? 'No monitor uses it.'
+        : `${monitorCount} ${monitorCount === 1 ? 'monitor alerts' : 'monitors alert'} through it and will stop doing so.`}{' '}
+      Past deliveries stay in each monitor’s history. This cannot be undone.
+    </ConfirmDeleteButton>
   );
 }

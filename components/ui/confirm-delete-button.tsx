@@ -5,9 +5,9 @@ import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/field';
 
 /**
- * A "Delete" button that asks once more in a modal dialog saying what goes with it (the channel
- * list's pattern). Used for incidents and maintenance windows; the status page itself asks for
- * its slug to be typed instead.
+ * A "Delete" button that asks once more in a modal dialog saying what goes with it. Used for
+ * channels, incidents and maintenance windows; monitors and status pages ask for their name or
+ * slug to be typed instead.
  */
 export function ConfirmDeleteButton({
   name,
