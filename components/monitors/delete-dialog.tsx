@@ -1,73 +1,12 @@
 'use client';
 
-import { useRef, useState, type FormEvent } from 'react';
-import { Button } from '@/components/ui/button';
-import { inputClass, Notice } from '@/components/ui/field';
+import { TypedDeleteButton } from '@/components/ui/typed-delete-button';
 
 /** Deleting asks for the monitor's URL to be typed, so a slip of the mouse cannot do it. */
 export function DeleteMonitorButton({ confirmText, onDelete }: { confirmText: string; onDelete: () => Promise<string | null> }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const matches = typed.trim() === confirmText;
-
-  function open() {
-    setTyped('');
-    setError(null);
-    dialog.current?.showModal();
-  }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!matches) return;
-    setBusy(true);
-    const err = await onDelete();
-    setBusy(false);
-    if (err) setError(err);
-    else dialog.current?.close();
-  }
-
   return (
-    <>
-      <Button variant="danger" size="sm" onClick={open}>
-        Delete
-      </Button>
-      <dialog
-        ref={dialog}
-        aria-labelledby="delete-title"
-        className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
-      >
-        <form onSubmit={submit} className="space-y-4 p-5">
-          <h2 id="delete-title" className="text-base font-semibold">
-            Delete this monitor?
-          </h2>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            Its checks, incidents and alert history are deleted with it. This cannot be undone.
-          </p>
-          <div className="space-y-1">
-            <label htmlFor="delete-confirm" className="block text-sm">
-              Type <span className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-xs break-all dark:bg-zinc-800">{confirmText}</span> to confirm
-            </label>
-            <input
-              id="delete-confirm"
-              name="confirm"
-              autoComplete="off"
-              spellCheck={false}
-              className={`${inputClass} font-mono`}
-              value={typed}
-              onChange={(e) => setTyped(e.target.value)}
-            />
-          </div>
-          {error ? <Notice>{error}</Notice> : null}
-          <div className="flex justify-end gap-2">
-            <Button onClick={() => dialog.current?.close()}>Cancel</Button>
-            <Button type="submit" variant="danger" disabled={!matches || busy}>
-              {busy ? 'Deleting…' : 'Delete monitor'}
-            </Button>
-          </div>
-        </form>
-      </dialog>
-    </>
+    <TypedDeleteButton buttonLabel="Delete" title="Delete this monitor?" confirmText={confirmText} confirmLabel="Delete monitor" inputId="delete-confirm" onDelete={onDelete}>
+      Its checks, incidents and alert history are deleted with it. This cannot be undone.
+    </TypedDeleteButton>
   );
 }
