@@ -14,7 +14,7 @@ const routes = [...new Set(Object.values(manifest))];
 
 /** Routes that are meant to answer without a session. Everything else must demand one. */
 const PUBLIC_API = new Set(['/api/auth/signup', '/api/auth/login', '/api/auth/logout', '/api/docs', '/api/healthz', '/api/heartbeat/[token]', '/api/heartbeat/[token]/fail', '/api/[...path]']);
-const PUBLIC_PAGES = new Set(['/login', '/signup', '/_not-found', '/_global-error']);
+const PUBLIC_PAGES = new Set(['/login', '/signup', '/_not-found', '/_global-error', '/icon.svg']);
 const protectedApi = routes.filter((r) => r.startsWith('/api/') && !PUBLIC_API.has(r));
 /** Public by design: status pages and badges (tests/integration/status-pages-public.test.ts and badges.test.ts check what they reveal). */
 const PUBLIC_PREFIXES = ['/status/', '/badge/'];
