@@ -28,7 +28,7 @@ export async function serveBadge(req: Request, key: string, kind: BadgeKind): Pr
   const query = new URL(req.url).searchParams;
   const label = query.get('label');
   if (!KEY_RE.test(key)) return svgResponse(notFoundBadge(label ?? undefined), 404, 'public, max-age=60');
-  const window = query.get('window') ?? (kind === 'uptime' ? '24h' : '24h');
+  const window = query.get('window') ?? '24h';
   if (!(window in BADGE_WINDOWS)) {
     return svgResponse(renderBadge({ label: 'window', message: `use ${Object.keys(BADGE_WINDOWS).join(', ')}`, color: 'down' }), 400, 'no-store');
   }

@@ -59,6 +59,12 @@ export class MaintenanceCalendar {
     return best;
   }
 
+  /** The covering window as monitor JSON shows it, or null. */
+  nowFor(monitor: { id: string; userId: string }, at: Date): MaintenanceNow | null {
+    const active = this.size ? this.activeFor(monitor, at) : null;
+    return active ? { id: active.window.id, title: active.window.title, start: active.occurrence.start, end: active.occurrence.end } : null;
+  }
+
   /** Active and upcoming occurrences (starting before `until`) of the monitor's windows, soonest first. */
   currentAndUpcoming(monitor: { id: string; userId: string }, at: Date, until: Date): ActiveMaintenance[] {
     const out: ActiveMaintenance[] = [];

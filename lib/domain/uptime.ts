@@ -40,6 +40,20 @@ export interface UptimeReport extends MaintenanceAwareUptime {
   buckets: UptimeBucket[];
 }
 
+/** Adds counts up (buckets into a window, days into 90 days). */
+export function sumUptimeCounts(counts: Iterable<UptimeCounts>): UptimeCounts {
+  const total: UptimeCounts = { totalChecks: 0, upChecks: 0, latencySum: 0, latencyCount: 0, maintenanceChecks: 0, maintenanceUpChecks: 0 };
+  for (const c of counts) {
+    total.totalChecks += c.totalChecks;
+    total.upChecks += c.upChecks;
+    total.latencySum += c.latencySum;
+    total.latencyCount += c.latencyCount;
+    total.maintenanceChecks += c.maintenanceChecks;
+    total.maintenanceUpChecks += c.maintenanceUpChecks;
+  }
+  return total;
+}
+
 /** Folds per-bucket counts into the API's report; the totals are the sums of the buckets, so they always agree. */
 export function buildUptimeReport(from: Date, to: Date, counts: UptimeCounts[]): UptimeReport {
   const width = (to.getTime() - from.getTime()) / counts.length;
@@ -51,17 +65,7 @@ export function buildUptimeReport(from: Date, to: Date, counts: UptimeCounts[]):
     ...maintenanceAwareUptime(c),
     avgLatencyMs: averageLatency(c),
   }));
-  const total = counts.reduce(
-    (acc, c) => ({
-      totalChecks: acc.totalChecks + c.totalChecks,
-      upChecks: acc.upChecks + c.upChecks,
-      latencySum: acc.latencySum + c.latencySum,
-      latencyCount: acc.latencyCount + c.latencyCount,
-      maintenanceChecks: acc.maintenanceChecks + c.maintenanceChecks,
-      maintenanceUpChecks: acc.maintenanceUpChecks + c.maintenanceUpChecks,
-    }),
-    { totalChecks: 0, upChecks: 0, latencySum: 0, latencyCount: 0, maintenanceChecks: 0, maintenanceUpChecks: 0 },
-  );
+  const total = sumUptimeCounts(counts);
   return {
     ...maintenanceAwareUptime(total),
     totalChecks: total.totalChecks,

@@ -1,6 +1,6 @@
 import type { RecentCheck } from '@/lib/data/checks';
 import type { MaintenanceNow } from '@/lib/domain/maintenance-calendar';
-import type { MonitorDtoStatus } from '@/lib/dto';
+import { iso, type MonitorDtoStatus } from '@/lib/dto';
 
 // The dashboard's light rows: only what the list shows, filters and sorts by, so 10,000 of them
 // stay a small payload (the heartbeat bars come separately, for the rows on screen).
@@ -26,7 +26,6 @@ export interface DashboardSource {
   maintenance: MaintenanceNow | null;
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function dashboardRowDto(m: DashboardSource) {
   return {

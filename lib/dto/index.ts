@@ -9,7 +9,7 @@ import type { MaintenanceAwareUptime } from '@/lib/domain/uptime';
 // Responses are built field by field from rows, never by spreading a row, so a new
 // column (or a secret one) can never leak into the API by accident.
 
-const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
+export const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 
 /** `channelIds` and `hasWorkingChannel` come from lib/services/monitor-alerting when the caller has them. */
 /** A monitor inside a maintenance window reads MAINTENANCE (the window's failures alert nobody); `maintenance` says which. */

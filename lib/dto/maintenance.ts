@@ -1,11 +1,11 @@
 import type { MaintenanceRow } from '@/lib/data/maintenance-windows';
 import { toCalendarWindow } from '@/lib/data/maintenance-windows';
 import { currentOrNextOccurrence, occurrenceAt } from '@/lib/domain/maintenance-schedule';
+import { iso } from '@/lib/dto';
 
 // A maintenance window as the owner's API shows it, with whether it covers now and its current
 // or next occurrence, so clients need not evaluate recurrences themselves.
 
-const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 
 export function maintenanceDto(row: MaintenanceRow, now = new Date()) {
   const { schedule, monitorIds } = toCalendarWindow(row);

@@ -1,11 +1,11 @@
 import type { StatusPageRow } from '@/lib/data/status-pages';
 import type { PageIncidentRow } from '@/lib/data/page-incidents';
 import { getEnv } from '@/lib/env';
+import { iso } from '@/lib/dto';
 
 // Status pages and their incidents as the owner's API shows them: built field by field, with
 // the password reduced to whether there is one.
 
-const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 
 export function statusPageUrl(slug: string): string {
   return `${getEnv().APP_URL}/status/${slug}`;

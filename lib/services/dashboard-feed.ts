@@ -68,14 +68,13 @@ export async function dashboardFeed(userId: string, since: number | null, now = 
   const calendar = new MaintenanceCalendar(windows);
   const monitors = rows.map((m) => {
     const u = uptime.get(m.id);
-    const active = calendar.size ? calendar.activeFor(m, now) : null;
     return dashboardRowDto({
       ...m,
       target: monitorTarget({ ...m, type: m.type as MonitorType }),
       uptime24h: u ? uptimePercent(u.upChecks, u.totalChecks) : null,
       tagIds: tags.get(m.id) ?? [],
       hasWorkingChannel: (channels.get(m.id) ?? []).some((id) => working.has(id)),
-      maintenance: active ? { id: active.window.id, title: active.window.title, start: active.occurrence.start, end: active.occurrence.end } : null,
+      maintenance: calendar.nowFor(m, now),
     });
   });
   return { monitors, cursor, total, partial: since !== null };

@@ -24,8 +24,6 @@ export async function toMonitorViews(userId: string, monitors: Monitor[], now = 
   const calendar = new MaintenanceCalendar(windows);
   return monitors.map((m) => {
     const channelIds = byMonitor.get(m.id) ?? [];
-    const active = calendar.size ? calendar.activeFor(m, now) : null;
-    const maintenance = active ? { id: active.window.id, title: active.window.title, start: active.occurrence.start, end: active.occurrence.end } : null;
-    return { ...m, channelIds, hasWorkingChannel: channelIds.some((id) => working.has(id)), tagIds: tags.get(m.id) ?? [], maintenance };
+    return { ...m, channelIds, hasWorkingChannel: channelIds.some((id) => working.has(id)), tagIds: tags.get(m.id) ?? [], maintenance: calendar.nowFor(m, now) };
   });
 }

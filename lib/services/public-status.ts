@@ -5,7 +5,7 @@ import { dailyCounts, noCounts, type UptimeCounts } from '@/lib/data/checks';
 import { loadCalendarWindows } from '@/lib/data/maintenance-windows';
 import { MaintenanceCalendar, type ActiveMaintenance } from '@/lib/domain/maintenance-calendar';
 import { componentStatus, overallStatus } from '@/lib/domain/status-overview';
-import { averageLatency, uptimePercent } from '@/lib/domain/uptime';
+import { averageLatency, sumUptimeCounts, uptimePercent } from '@/lib/domain/uptime';
 import { monitorTarget } from '@/lib/monitor-kinds';
 import { DAY_MS } from '@/lib/shared/time';
 import { cached } from '@/lib/status-pages/view-cache';
@@ -71,7 +71,7 @@ async function buildPublicPage(slug: string, now: Date): Promise<PublicPage | nu
     name: s.name,
     components: s.monitors.map((p): PublicComponent => {
       const days = dayBars(firstDay, counts.get(p.monitorId), outagesOf.get(p.monitorId) ?? [], nowMs);
-      const total = sumCounts(counts.get(p.monitorId));
+      const total = sumUptimeCounts(counts.get(p.monitorId)?.values() ?? []);
       const maintenance = active.get(p.monitorId) ?? null;
       const status = componentStatus(p.monitor, maintenance !== null);
       return {
@@ -119,19 +119,6 @@ async function buildPublicPage(slug: string, now: Date): Promise<PublicPage | nu
     generatedAt: now.toISOString(),
   };
   return { id: page.id, slug: page.slug, passwordHash: page.passwordHash, passwordVersion: page.passwordVersion, view };
-}
-
-function sumCounts(days: Map<number, UptimeCounts> | undefined): UptimeCounts {
-  const total = noCounts();
-  for (const c of days?.values() ?? []) {
-    total.totalChecks += c.totalChecks;
-    total.upChecks += c.upChecks;
-    total.latencySum += c.latencySum;
-    total.latencyCount += c.latencyCount;
-    total.maintenanceChecks += c.maintenanceChecks;
-    total.maintenanceUpChecks += c.maintenanceUpChecks;
-  }
-  return total;
 }
 
 /** 90 UTC days, oldest first, each with its counts and the outages that overlap it. */

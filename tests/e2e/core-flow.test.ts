@@ -4,6 +4,7 @@ import { startApp, type AppServer } from '../support/app-server';
 import { startTarget, type TargetServer } from '../support/target-server';
 import { waitFor } from '../support/api';
 import { describeWithBrowser, openBrowser, screenshotBothThemes, type BrowserSession } from '../support/browser';
+import { openOlderChecks } from '../support/check-pages';
 
 // One person's whole journey, in order: each step starts where the previous one ended.
 
@@ -131,25 +132,7 @@ describeWithBrowser('core flow in Chromium', () => {
       60_000,
       'a first page of checks with older ones behind it',
     );
-    // Read the rows and press "Older" in one task: a 1 s monitor's page refreshes every few
-    // seconds, and a refresh between reading and clicking moved page 1 (and so page 2's
-    // cursor), which made the pages overlap on a busy machine.
-    await page.getByRole('button', { name: 'Older →' }).waitFor();
-    const firstPageIds = await page.evaluate(() => {
-      const ids = [...document.querySelectorAll('tr[data-check-id]')].map((r) => r.getAttribute('data-check-id'));
-      [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Older →')!.click();
-      return ids;
-    });
-    await page.getByText('Page 2').waitFor();
-    // The older page replaces the rows once it has loaded.
-    await page.waitForFunction(
-      (first) => {
-        const ids = [...document.querySelectorAll('tr[data-check-id]')].map((r) => r.getAttribute('data-check-id'));
-        return ids.length > 0 && !ids.some((id) => first.includes(id));
-      },
-      firstPageIds,
-      { timeout: 30_000 },
-    );
+    const firstPageIds = await openOlderChecks(page);
     const secondPageIds = await page.locator('tr[data-check-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-check-id')));
     expect(secondPageIds.length).toBeGreaterThan(0);
     expect(secondPageIds.some((id) => firstPageIds.includes(id))).toBe(false);

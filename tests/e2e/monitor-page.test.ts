@@ -3,6 +3,7 @@ import type { Page, Request } from 'playwright-core';
 import { startApp, type AppServer } from '../support/app-server';
 import { startTarget, type TargetServer } from '../support/target-server';
 import { describeWithBrowser, openBrowser, screenshotBothThemes, type BrowserSession } from '../support/browser';
+import { openOlderChecks } from '../support/check-pages';
 import { waitFor } from '../support/api';
 
 // The monitor page in Chromium: it opens a young monitor on the 1 h window, refreshes with one
@@ -125,21 +126,7 @@ describeWithBrowser('the monitor page in Chromium', () => {
       60_000,
       'a first page of checks with older ones behind it',
     );
-    // Read the rows and press "Older" in one task, so no refresh moves page 1 in between.
-    const firstPageIds = await page.evaluate(() => {
-      const ids = [...document.querySelectorAll('tr[data-check-id]')].map((r) => r.getAttribute('data-check-id'));
-      [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Older →')!.click();
-      return ids;
-    });
-    await page.getByText('Page 2').waitFor();
-    await page.waitForFunction(
-      (first) => {
-        const ids = [...document.querySelectorAll('tr[data-check-id]')].map((r) => r.getAttribute('data-check-id'));
-        return ids.length > 0 && !ids.some((id) => first.includes(id));
-      },
-      firstPageIds,
-      { timeout: 30_000 },
-    );
+    await openOlderChecks(page);
     // Refreshes go on while page 2 is shown, and do not replace it.
     const shown = await page.locator('tr[data-check-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-check-id')));
     const from = requests.length;
