@@ -21,6 +21,10 @@ const envSchema = z.object({
   ALERT_RETRY_BASE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** How long a channel delivery keeps being retried after temporary failures. */
   ALERT_RETRY_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+  /** State changes of one user's monitors within this many seconds share one message per channel; 0: one message each, at once. */
+  ALERT_GROUP_WINDOW_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
+  /** Comma-separated host:port or URLs Pingboard must reach; when a check fails and all of them fail too, the failure is Pingboard's own network (probe_offline). Empty: no guard. */
+  CONNECTIVITY_CANARIES: z.string().default(''),
   /** Set: email goes through this SMTP server (nodemailer) instead of SendGrid. */
   SMTP_HOST: z.string().trim().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65_535).default(587),
