@@ -19,7 +19,18 @@ export const CHANNEL_KINDS = [
 ] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
-export type EventKind = 'DOWN' | 'UP' | 'REMINDER' | 'CERT_EXPIRING' | 'CERT_EXPIRED';
+export type EventKind = 'DOWN' | 'UP' | 'REMINDER' | 'CERT_EXPIRING' | 'CERT_EXPIRED' | 'DEGRADED' | 'DEGRADED_RESOLVED';
+
+/**
+ * Kinds whose alerts of several monitors of one user may share one message per channel when
+ * they happen within ALERT_GROUP_WINDOW_SECONDS (held that long for company). Reminders and
+ * certificate warnings are never held or grouped.
+ */
+export const GROUPABLE_KINDS: readonly EventKind[] = ['DOWN', 'UP', 'DEGRADED', 'DEGRADED_RESOLVED'];
+
+export function isGroupable(kind: EventKind): boolean {
+  return GROUPABLE_KINDS.includes(kind);
+}
 
 /** One alert event as every channel of a monitor receives it; `eventId` is shared by all of them. */
 export interface ChannelEvent {
@@ -31,14 +42,20 @@ export interface ChannelEvent {
   incidentId: string | null;
   cause: string | null;
   error: string | null;
-  /** UP: how long it was down; REMINDER: down so far. */
+  /** UP: how long it was down; REMINDER: down so far; DEGRADED_RESOLVED: how long it was degraded. */
   downtimeMs: number | null;
   /** CERT_*: when the leaf certificate expires or expired. */
   certExpiresAt: Date | null;
-  /** UP only: the DOWN alert of this outage could not be delivered on this channel, so say so. */
+  /** UP (DEGRADED_RESOLVED) only: the DOWN (DEGRADED) alert it ends could not be delivered on this channel, so say so. */
   outageAlertUndelivered?: boolean;
   /** A test message from POST /api/channels/:id/test: clearly marked as such. */
   test?: boolean;
+  /**
+   * Several monitors' alerts of one kind sent as one message: every member, this event first,
+   * in event time order. The event's own fields are the first member's. Absent (or one member):
+   * a message about this event alone.
+   */
+  group?: ChannelEvent[];
 }
 
 /** Marks a DeliveryError whichever copy of this module made it (see Symbol.hasInstance below). */
@@ -141,12 +158,20 @@ export interface ChannelProvider<S extends z.ZodType = z.ZodType> {
   normalizeInput?(raw: Record<string, unknown>): Record<string, unknown>;
   /** Whether this kind gets this event at all (default: every kind). */
   handles?(kind: EventKind): boolean;
+  /**
+   * false: every alert is a message of its own, never held or grouped with other monitors'
+   * (PagerDuty: each incident keeps its own dedup key, so its resolve finds it). Default: this
+   * kind renders a ChannelEvent's `group` as one message.
+   */
+  readonly groups?: false;
   send(settings: z.infer<S>, event: ChannelEvent, ctx: ProviderContext): Promise<SendResult>;
 }
 
 /** Where the worker puts alert events: which channel kinds take an event, and a nudge once deliveries are written. */
 export interface AlertOutbox {
   channelKindsFor(kind: EventKind): readonly ChannelKind[];
+  /** ALERT_GROUP_WINDOW_SECONDS in ms: how long deliveries of a groupable kind are held for company (0: never). */
+  groupWindowMs: number;
   /** Deliveries were just committed; the delivery loop may look at once instead of at its next poll. */
   written(): void;
 }

@@ -1,8 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { ChannelKind, ChannelProvider, ChannelEvent, ProviderContext, EventKind } from './channel-types';
-import { DeliveryError } from './channel-types';
+import { DeliveryError, isGroupable } from './channel-types';
 import { monitorLink } from './render-text';
-import { claimDueDeliveries, downWasUndelivered, recordAttempt, releaseLeases, type ClaimedDelivery, type AttemptOutcome } from '@/lib/data/deliveries';
+import {
+  claimDueDeliveries,
+  claimDueGroups,
+  nextDueAfter,
+  recordAttempt,
+  releaseLeases,
+  undeliveredOpenings,
+  type AttemptOutcome,
+  type ClaimedDelivery,
+} from '@/lib/data/deliveries';
 import { backoffDelay } from '@/lib/shared/retry';
 import { HOUR_MS, MINUTE_MS } from '@/lib/shared/time';
 import { logger } from '@/lib/logger';
@@ -12,9 +21,17 @@ import { logger } from '@/lib/logger';
 // exponential backoff and jitter until ALERT_RETRY_HOURS have passed; permanent ones stop at
 // once. Sends run concurrently with a cap per channel, so a slow or dead channel holds only its
 // own slots and never another channel's messages (and never a check: this loop is separate).
+// With a grouping window, one message carries every claimed delivery of one channel and kind
+// whose events fell within the window (claimDueGroups); the loop wakes when the next held
+// delivery falls due, so the first alert waits no longer than the window.
 
 /** How long finished sends are gathered before the next claim. */
 const SOON_MS = 20;
+/** Monitors named in one message at most; the rest go in the next. */
+export const MAX_GROUP = 100;
+
+/** What each of the kinds that end something (UP, DEGRADED_RESOLVED) ends. */
+const OPENED_BY: Partial<Record<EventKind, 'DOWN' | 'DEGRADED'>> = { UP: 'DOWN', DEGRADED_RESOLVED: 'DEGRADED' };
 
 export type ProviderRegistry = { readonly [K in ChannelKind]: ChannelProvider };
 
@@ -33,12 +50,22 @@ export interface DeliveryLoopOptions {
   now?: () => Date;
   /** The lease owner written on claimed rows: the instance id, so leases of a dead instance can be voided. */
   owner?: string;
+  /** ALERT_GROUP_WINDOW_SECONDS in ms: alerts of one channel and kind within it go in one message; 0 (default): one message each. */
+  groupWindowMs?: number;
+}
+
+/** One message in flight: the deliveries it carries (one, or a group's members). */
+interface Send {
+  channelId: string | null;
+  ids: string[];
+  done: Promise<void>;
 }
 
 export class DeliveryLoop {
   /** This instance's lease name: rows it claimed carry it until the outcome is recorded. */
   readonly owner: string;
-  private readonly inFlight = new Map<string, { channelId: string | null; done: Promise<void> }>();
+  /** By the first delivery's id. */
+  private readonly inFlight = new Map<string, Send>();
   private timer: NodeJS.Timeout | null = null;
   private timerDueAt: number | null = null;
   private ticking: Promise<void> | null = null;
@@ -55,6 +82,7 @@ export class DeliveryLoop {
       maxInFlight: 100,
       maxPerChannel: 16,
       now: () => new Date(),
+      groupWindowMs: 0,
       ...options,
     };
   }
@@ -119,44 +147,78 @@ export class DeliveryLoop {
           this.ticking = null;
           const more = this.again;
           this.again = false;
-          this.schedule(more ? 0 : this.o.pollMs);
+          this.schedule(more ? 0 : Math.min(this.o.pollMs, this.wakeInMs));
         });
     }, delayMs);
   }
 
+  /** How long until the next held or retried delivery falls due (grouping only; else the poll decides). */
+  private wakeInMs = Infinity;
+
+  /** Whether deliveries of this event kind on this channel kind may share a message. */
+  private groups(channelKind: ChannelKind, eventKind: string): boolean {
+    return this.o.groupWindowMs > 0 && isGroupable(eventKind as EventKind) && this.o.providers[channelKind].groups !== false;
+  }
+
+  private async claim(now: Date, free: number): Promise<ClaimedDelivery[][]> {
+    const leaseUntil = new Date(now.getTime() + this.o.leaseMs);
+    const exclude = [...this.inFlight.values()].flatMap((f) => f.ids);
+    if (this.o.groupWindowMs <= 0) return (await claimDueDeliveries(this.owner, now, leaseUntil, free, exclude)).map((d) => [d]);
+    const grouping = { windowMs: this.o.groupWindowMs, maxSize: MAX_GROUP, groups: (c: ChannelKind, e: string) => this.groups(c, e) };
+    return claimDueGroups(this.owner, now, leaseUntil, free, exclude, grouping);
+  }
+
   private async tick(): Promise<void> {
+    this.wakeInMs = Infinity;
     const free = this.o.maxInFlight - this.inFlight.size;
     if (free <= 0) return;
     const now = this.o.now();
-    const claimed = await claimDueDeliveries(this.owner, now, new Date(now.getTime() + this.o.leaseMs), free, [...this.inFlight.keys()]);
+    const claimed = await this.claim(now, free);
     const perChannel = new Map<string, number>();
     for (const f of this.inFlight.values()) if (f.channelId) perChannel.set(f.channelId, (perChannel.get(f.channelId) ?? 0) + 1);
     const over: string[] = [];
-    for (const d of claimed) {
+    for (const group of claimed) {
+      const [d] = group;
+      const ids = group.map((m) => m.id);
       const busy = d.channelId ? (perChannel.get(d.channelId) ?? 0) : 0;
       if (d.channelId && busy >= this.o.maxPerChannel) {
-        over.push(d.id);
+        over.push(...ids);
         continue;
       }
       if (d.channelId) perChannel.set(d.channelId, busy + 1);
-      const done = this.deliver(d).finally(() => {
+      const done = this.deliver(group).finally(() => {
         this.inFlight.delete(d.id);
         // A freed slot may let the next message of this channel go; gather the slots freed
         // within a few milliseconds into one claim rather than one claim per finished send.
         this.soon();
       });
-      this.inFlight.set(d.id, { channelId: d.channelId, done });
+      this.inFlight.set(d.id, { channelId: d.channelId, ids, done });
     }
     if (over.length) await releaseLeases(this.owner, over);
     // A full claim means there may be more waiting.
-    if (claimed.length >= free && over.length < claimed.length) this.again = true;
+    if (claimed.length >= free && over.length < claimed.flat().length) this.again = true;
+    if (this.o.groupWindowMs > 0) {
+      const next = await nextDueAfter(now);
+      if (next) this.wakeInMs = Math.max(0, next.getTime() - this.o.now().getTime());
+    }
   }
 
-  private async deliver(d: ClaimedDelivery): Promise<void> {
-    const log = { deliveryId: d.id, eventId: d.eventId, kind: d.event.kind, channelKind: d.channelKind, monitorId: d.monitorId, attempt: d.attempts + 1 };
+  /** Sends one message (one delivery, or a group) and records its outcome on every delivery it carries. */
+  private async deliver(group: ClaimedDelivery[]): Promise<void> {
+    const [d] = group;
+    const ids = group.map((m) => m.id);
+    const log = {
+      deliveryId: d.id,
+      eventId: d.eventId,
+      kind: d.event.kind,
+      channelKind: d.channelKind,
+      monitorId: d.monitorId,
+      attempt: d.attempts + 1,
+      ...(group.length > 1 ? { groupSize: group.length, deliveryIds: ids } : {}),
+    };
     let outcome: AttemptOutcome;
     try {
-      const result = await this.send(d);
+      const result = await this.send(group);
       outcome = { state: 'delivered', lastError: null, providerStatus: result.providerStatus ?? null, at: this.o.now() };
       logger.info(log, 'alert delivered');
     } catch (err) {
@@ -164,14 +226,16 @@ export class DeliveryLoop {
       logger.warn({ ...log, state: outcome.state, error: outcome.lastError }, outcome.state === 'failed' ? 'alert delivery failed' : 'alert delivery will be retried');
     }
     try {
-      if (!(await recordAttempt(d.id, this.owner, outcome))) logger.warn(log, 'delivery lease lost before its outcome was recorded');
+      const recorded = await recordAttempt(ids, this.owner, outcome);
+      if (recorded < ids.length) logger.warn({ ...log, lost: ids.length - recorded }, 'delivery lease lost before its outcome was recorded');
     } catch (err) {
       // The lease expires and the row is sent again: at least once, never lost.
       logger.error({ ...log, err }, 'recording a delivery outcome failed');
     }
   }
 
-  private async send(d: ClaimedDelivery) {
+  private async send(group: ClaimedDelivery[]) {
+    const [d] = group;
     const channel = d.channel;
     if (!channel) throw new DeliveryError('The channel was deleted', true);
     if (!channel.enabled) throw new DeliveryError('The channel was disabled', true);
@@ -179,8 +243,14 @@ export class DeliveryLoop {
     if (provider.handles && !provider.handles(d.event.kind as EventKind)) throw new DeliveryError(`${provider.label} does not take ${d.event.kind} alerts`, true);
     const parsed = provider.settings.safeParse(channel.settings);
     if (!parsed.success) throw new DeliveryError(`Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`, true);
-    const event = toChannelEvent(d, this.o.context.env.appUrl);
-    if (event.kind === 'UP' && event.incidentId) event.outageAlertUndelivered = await downWasUndelivered(event.incidentId, channel.id);
+    const events = group.map((m) => toChannelEvent(m, this.o.context.env.appUrl));
+    const opening = OPENED_BY[events[0].kind];
+    if (opening) {
+      const incidents = events.flatMap((e) => (e.incidentId ? [e.incidentId] : []));
+      const missed = await undeliveredOpenings(incidents, channel.id, opening);
+      for (const e of events) if (e.incidentId) e.outageAlertUndelivered = missed.has(e.incidentId);
+    }
+    const event = events.length > 1 ? { ...events[0], group: events } : events[0];
     return provider.send(parsed.data, event, this.o.context);
   }
 

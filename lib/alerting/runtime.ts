@@ -13,6 +13,11 @@ export function channelKindsFor(kind: EventKind): ChannelKind[] {
   return CHANNEL_KINDS.filter((k) => (k !== 'email' || email) && providerHandles(k, kind));
 }
 
+/** ALERT_GROUP_WINDOW_SECONDS in ms: the hold of groupable alerts, and the window the loop groups them by. */
+export function groupWindowMs(): number {
+  return getEnv().ALERT_GROUP_WINDOW_SECONDS * 1000;
+}
+
 export function createDeliveryLoop(instanceId: string): DeliveryLoop {
   const env = getEnv();
   return new DeliveryLoop({
@@ -21,9 +26,10 @@ export function createDeliveryLoop(instanceId: string): DeliveryLoop {
     context: getProviderContext(),
     retryHours: env.ALERT_RETRY_HOURS,
     baseDelayMs: env.ALERT_RETRY_BASE_MS,
+    groupWindowMs: groupWindowMs(),
   });
 }
 
 export function outboxFor(loop: DeliveryLoop): AlertOutbox {
-  return { channelKindsFor, written: () => loop.poke() };
+  return { channelKindsFor, groupWindowMs: groupWindowMs(), written: () => loop.poke() };
 }

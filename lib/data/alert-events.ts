@@ -1,11 +1,14 @@
 import 'server-only';
 import type { AlertKind, ChannelKind, Prisma } from '@/lib/generated/prisma/client';
+import { providerGroups } from '@/lib/alerting/providers';
 import { uuidv7 } from '@/lib/ids';
 
 // The outbox: an alert event and one delivery per channel of the monitor, written inside the
 // transaction that records what happened (a status change, a reminder, a certificate warning).
 // The event exists only if that transaction committed, and dedupKey is unique, so no retry,
-// restart or second process can owe the same alert twice.
+// restart or second process can owe the same alert twice. A held event's deliveries fall due
+// only after `holdMs`, so the delivery loop can send other monitors' alerts of that moment in the
+// same message (alert grouping); channels that never group (PagerDuty) are not held.
 
 export interface NewAlertEvent {
   kind: AlertKind;
@@ -22,6 +25,8 @@ export interface NewAlertEvent {
   certExpiresAt: Date | null;
   /** Channel kinds that take this kind of event (PagerDuty, say, skips reminders). */
   channelKinds: readonly ChannelKind[];
+  /** Hold its deliveries this long for company (the grouping window); absent or 0: due at once. */
+  holdMs?: number;
 }
 
 type Tx = Prisma.TransactionClient;
@@ -36,7 +41,7 @@ export async function addAlertEvent(tx: Tx, e: NewAlertEvent, now = new Date()):
     },
     select: { channel: { select: { id: true, kind: true } } },
   });
-  const { channelKinds: _kinds, ...event } = e;
+  const { channelKinds: _kinds, holdMs = 0, ...event } = e;
   const eventId = uuidv7(now.getTime());
   await tx.alertEvent.create({ data: { id: eventId, ...event, createdAt: now } });
   if (links.length > 0) {
@@ -46,7 +51,7 @@ export async function addAlertEvent(tx: Tx, e: NewAlertEvent, now = new Date()):
         channelId: channel.id,
         channelKind: channel.kind,
         monitorId: e.monitorId,
-        nextAttemptAt: now,
+        nextAttemptAt: holdMs > 0 && providerGroups(channel.kind) ? new Date(now.getTime() + holdMs) : now,
         createdAt: now,
       })),
     });

@@ -4,7 +4,10 @@ import type { FailureCause } from '@/lib/checker/types';
 // and the alert emails. A Record over the union, so a cause added to the engine without a label
 // is a compile error.
 
-export const CAUSE_LABELS: Record<FailureCause, string> = {
+/** Causes the worker gives rather than a probe: slow beyond the monitor's limits, a parent monitor down, Pingboard's own network down. */
+export type StateCause = 'degraded' | 'parent_down' | 'probe_offline';
+
+export const CAUSE_LABELS: Record<FailureCause | StateCause, string> = {
   dns_failure: 'DNS failure',
   connection_refused: 'Connection refused',
   connection_reset: 'Connection reset',
@@ -21,6 +24,9 @@ export const CAUSE_LABELS: Record<FailureCause, string> = {
   heartbeat_missed: 'Heartbeat missed',
   heartbeat_failed: 'Job reported failure',
   network_error: 'Network error',
+  degraded: 'Degraded',
+  parent_down: 'Parent down',
+  probe_offline: 'Pingboard offline',
 };
 
 /** "Timeout"; an unknown cause (stored by a newer server) is shown as stored rather than hidden. */

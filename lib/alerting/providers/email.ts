@@ -1,10 +1,11 @@
 // Email: the operator's mail transport (SMTP or SendGrid, see lib/alerting/email/mailer.ts)
 // sends to the channel's address. The layout is a lead, a table of facts and a link, built
 // from the same message parts as the chat kinds; every value is escaped in the HTML part.
-// Message-ID carries the event id.
+// Message-ID carries the event id. A group lists every monitor (mail has no length limit worth
+// meeting at 100 lines) and every event id; its Message-ID is the group's key (messageKey).
 import { z } from 'zod';
 import { DeliveryError, type ChannelEvent, type ChannelProvider, type EmailMessage } from '../channel-types';
-import { escapeHtml, messageParts } from '../render-text';
+import { escapeHtml, messageKey, messageParts } from '../render-text';
 
 export const emailSettingsSchema = z.strictObject({
   address: z
@@ -25,15 +26,16 @@ export function emailMessageId(eventId: string): string {
 
 export function renderEmail(event: ChannelEvent, to: string): EmailMessage {
   const parts = messageParts(event);
+  const ids = parts.eventIds.length > 1 ? `Event ids: ${parts.eventIds.join(', ')}` : `Event id: ${parts.eventId}`;
   const text = [
     parts.lead,
     ...parts.notes,
     '',
     ...parts.facts.map(([k, v]) => `${k}: ${v}`),
     '',
-    `View the monitor: ${parts.link}`,
+    `${parts.linkText}: ${parts.link}`,
     '',
-    `Event id: ${parts.eventId}`,
+    ids,
     '',
   ].join('\n');
 
@@ -45,8 +47,8 @@ export function renderEmail(event: ChannelEvent, to: string): EmailMessage {
     '<table style="border-collapse:collapse">',
     ...parts.facts.map(([k, v]) => `<tr><td ${cell}><strong>${escapeHtml(k)}</strong></td><td ${cell}>${escapeHtml(v)}</td></tr>`),
     '</table>',
-    `<p><a href="${escapeHtml(parts.link)}">View the monitor</a></p>`,
-    `<p style="color:#667085;font-size:12px">Event id: ${escapeHtml(parts.eventId)}</p>`,
+    `<p><a href="${escapeHtml(parts.link)}">${escapeHtml(parts.linkText)}</a></p>`,
+    `<p style="color:#667085;font-size:12px">${escapeHtml(ids)}</p>`,
     '</body></html>',
   ].join('\n');
 
@@ -55,7 +57,7 @@ export function renderEmail(event: ChannelEvent, to: string): EmailMessage {
     subject: parts.title,
     text,
     html,
-    messageId: emailMessageId(event.eventId),
+    messageId: emailMessageId(messageKey(event)),
     headers: { 'X-Pingboard-Event-Id': event.eventId },
   };
 }

@@ -1,9 +1,10 @@
 // Google Chat incoming webhooks: POST {text} to the space's webhook URL (it carries key and
 // token in its query). Chat's text syntax is *bold*, _italic_ and <url|label>; angle brackets
 // in user values are swapped for look-alikes so a name cannot become a link or <users/all>.
+// A group's monitors that do not fit in the text's limit are counted.
 import { z } from 'zod';
 import type { ChannelProvider } from '../channel-types';
-import { messageParts, truncate } from '../render-text';
+import { eventIdText, fitItems, messageParts, moreLine, truncate, MORE_LINE_ROOM } from '../render-text';
 import { postJson } from './post-json';
 import { httpUrl } from './settings-fields';
 
@@ -29,16 +30,12 @@ export const googleChatProvider: ChannelProvider<typeof googleChatSettingsSchema
   urlFields: ['webhookUrl'],
   async send(settings, event, ctx) {
     const parts = messageParts(event);
-    const lines = [
-      `*${neutralizeChat(parts.title)}*`,
-      neutralizeChat(parts.lead),
-      ...parts.notes.map((n) => `_${n}_`),
-      '',
-      ...parts.facts.map(([k, v]) => `${k}: ${neutralizeChat(truncate(v, 500))}`),
-      '',
-      `<${parts.link}|View the monitor>`,
-      `Event id: ${parts.eventId}`,
-    ];
+    const head = [`*${neutralizeChat(parts.title)}*`, neutralizeChat(parts.lead), ...parts.notes.map((n) => `_${n}_`), ''];
+    const tail = ['', `<${parts.link}|${parts.linkText}>`, eventIdText(parts)];
+    const facts = parts.facts.map(([k, v]) => `${neutralizeChat(k)}: ${neutralizeChat(truncate(v, 500))}`);
+    const room = MAX_TEXT - [...head, ...tail].join('\n').length - MORE_LINE_ROOM;
+    const { shown, hidden } = fitItems(facts, room, (l) => l.length);
+    const lines = [...head, ...shown, ...(hidden ? [moreLine(hidden)] : []), ...tail];
     return postJson(ctx, settings.webhookUrl, { text: truncate(lines.join('\n'), MAX_TEXT) }, { secrets: [settings.webhookUrl] });
   },
 };

@@ -19,6 +19,8 @@ export const GOTIFY_PRIORITIES: Record<EventKind, number> = {
   UP: 5,
   CERT_EXPIRING: 6,
   CERT_EXPIRED: 6,
+  DEGRADED: 6,
+  DEGRADED_RESOLVED: 5,
 };
 
 function priority(event: ChannelEvent): number {
@@ -36,7 +38,7 @@ export const gotifyProvider: ChannelProvider<typeof gotifySettingsSchema> = {
     const parts = messageParts(event);
     const payload = {
       title: truncate(parts.title, 250),
-      message: truncate(plainText(parts, { includeLink: false }), 4000),
+      message: truncate(plainText(parts, { includeLink: false, maxChars: 4000 }), 4000),
       priority: priority(event),
       extras: {
         'client::display': { contentType: 'text/plain' },

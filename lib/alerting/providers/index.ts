@@ -42,3 +42,8 @@ export function providerHandles(kind: ChannelKind, event: EventKind): boolean {
   const provider = providerFor(kind);
   return provider.handles ? provider.handles(event) : true;
 }
+
+/** Whether a channel of this kind may get several monitors' alerts in one message (and so have them held for company). */
+export function providerGroups(kind: ChannelKind): boolean {
+  return providerFor(kind).groups !== false;
+}

@@ -27,6 +27,8 @@ export const NTFY_PRIORITIES: Record<EventKind, 1 | 2 | 3 | 4 | 5> = {
   REMINDER: 4,
   CERT_EXPIRING: 4,
   CERT_EXPIRED: 4,
+  DEGRADED: 4,
+  DEGRADED_RESOLVED: 3,
 };
 
 /** Emoji short codes ntfy shows before the title. */
@@ -36,6 +38,8 @@ const TAGS: Record<EventKind, string[]> = {
   REMINDER: ['hourglass_flowing_sand'],
   CERT_EXPIRING: ['lock', 'warning'],
   CERT_EXPIRED: ['lock', 'x'],
+  DEGRADED: ['warning', 'turtle'],
+  DEGRADED_RESOLVED: ['white_check_mark'],
 };
 
 function priority(event: ChannelEvent): number {
@@ -55,7 +59,7 @@ export const ntfyProvider: ChannelProvider<typeof ntfySettingsSchema> = {
       topic: settings.topic,
       title: truncate(parts.title, 250),
       // Over 4096 bytes ntfy turns a message into an attachment.
-      message: truncate(plainText(parts, { includeLink: false }), 3000),
+      message: truncate(plainText(parts, { includeLink: false, maxChars: 3000 }), 3000),
       priority: priority(event),
       tags: event.test ? [...TAGS[event.kind], 'test_tube'] : TAGS[event.kind],
       click: parts.link,

@@ -2,7 +2,9 @@
 // `resolve` when it comes back, both under one dedup_key per incident, so PagerDuty opens and
 // closes one incident and drops a repeated trigger itself. The event id rides in custom_details.
 // Reminders are not sent: PagerDuty escalates and re-notifies on its own, and a repeat trigger
-// under the same key would only add a line to the incident's log.
+// under the same key would only add a line to the incident's log. A slowness incident triggers
+// a warning on DEGRADED and resolves on DEGRADED_RESOLVED under its own key. Alerts are never
+// grouped here (groups: false): each incident needs its own trigger for its resolve to find.
 import { z } from 'zod';
 import type { ChannelEvent, ChannelProvider, EventKind } from '../channel-types';
 import { messageParts, reasonText, truncate } from '../render-text';
@@ -24,7 +26,14 @@ const SEVERITY: Record<EventKind, 'critical' | 'error' | 'warning' | 'info'> = {
   REMINDER: 'critical',
   CERT_EXPIRING: 'warning',
   CERT_EXPIRED: 'error',
+  DEGRADED: 'warning',
+  DEGRADED_RESOLVED: 'warning', // a resolve ignores it
 };
+
+/** The kinds that close what an earlier trigger opened. */
+const RESOLVES: readonly EventKind[] = ['UP', 'DEGRADED_RESOLVED'];
+/** The kinds whose summary ends with the check's reason (a DEGRADED lead already says it). */
+const WITH_REASON: readonly EventKind[] = ['DOWN', 'REMINDER'];
 
 /** One key per incident (DOWN and its UP share it); one per certificate; a test gets its own. */
 export function pagerdutyDedupKey(event: ChannelEvent): string {
@@ -38,10 +47,10 @@ export function pagerdutyDedupKey(event: ChannelEvent): string {
 export function pagerdutyEvent(routingKey: string, event: ChannelEvent) {
   const parts = messageParts(event);
   const reason = reasonText(event);
-  const summary = `${event.test ? '[TEST] ' : ''}${parts.lead}${reason && event.kind !== 'UP' ? ` ${reason}` : ''}`;
+  const summary = `${event.test ? '[TEST] ' : ''}${parts.lead}${reason && WITH_REASON.includes(event.kind) ? ` ${reason}` : ''}`;
   return {
     routing_key: routingKey,
-    event_action: event.kind === 'UP' ? 'resolve' : 'trigger',
+    event_action: RESOLVES.includes(event.kind) ? 'resolve' : 'trigger',
     dedup_key: pagerdutyDedupKey(event),
     payload: {
       summary: truncate(summary, 1024),
@@ -78,6 +87,7 @@ export const pagerdutyProvider: ChannelProvider<typeof pagerdutySettingsSchema> 
   secretFields: ['routingKey'],
   urlFields: [],
   handles: (kind) => kind !== 'REMINDER',
+  groups: false,
   async send(settings, event, ctx) {
     return postJson(ctx, ctx.env.pagerdutyEventsUrl, pagerdutyEvent(settings.routingKey, event), {
       secrets: [settings.routingKey],

@@ -34,10 +34,10 @@ export const pushoverProvider: ChannelProvider<typeof pushoverSettingsSchema> = 
       token: settings.appToken,
       user: settings.userKey,
       title: truncate(parts.title, 250),
-      message: truncate(plainText(parts, { includeLink: false }), 1024),
+      message: truncate(plainText(parts, { includeLink: false, maxChars: 1024 }), 1024),
       priority: priority(event),
       url: parts.link.length <= 512 ? parts.link : undefined,
-      url_title: 'View the monitor',
+      url_title: parts.linkText,
       timestamp: Math.floor(event.at.getTime() / 1000),
     };
     const url = joinUrl(ctx.env.pushoverApiBaseUrl, '1/messages.json');

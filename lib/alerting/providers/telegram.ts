@@ -1,10 +1,11 @@
 // Telegram Bot API: POST {base}/bot<token>/sendMessage with {chat_id, text, parse_mode: 'HTML'}.
 // The token sits in the URL path, so it is passed as a secret: error messages show the origin
 // only and any echo of the token is redacted. The base URL is the operator's
-// (TELEGRAM_API_BASE_URL), so the request is a trusted one.
+// (TELEGRAM_API_BASE_URL), so the request is a trusted one. A group's monitors that do not fit
+// in Telegram's 4096 characters are counted.
 import { z } from 'zod';
 import type { ChannelProvider } from '../channel-types';
-import { escapeHtml, messageParts, truncate } from '../render-text';
+import { escapeHtml, eventIdText, fitItems, messageParts, moreLine, truncate, MORE_LINE_ROOM } from '../render-text';
 import { postJson } from './post-json';
 import { joinUrl, token } from './settings-fields';
 
@@ -37,21 +38,18 @@ export const telegramProvider: ChannelProvider<typeof telegramSettingsSchema> = 
   urlFields: [],
   async send(settings, event, ctx) {
     const parts = messageParts(event);
-    const lines = [
-      `<b>${escapeHtml(parts.title)}</b>`,
-      escapeHtml(parts.lead),
-      ...parts.notes.map((n) => `<i>${escapeHtml(n)}</i>`),
-      '',
-      ...parts.facts.map(([k, v]) => `<b>${escapeHtml(k)}:</b> ${escapeHtml(truncate(v, 500))}`),
-      '',
-      `<a href="${escapeHtml(parts.link)}">View the monitor</a>`,
-      `Event id: <code>${escapeHtml(parts.eventId)}</code>`,
-    ];
-    const text = lines.join('\n');
+    const head = [`<b>${escapeHtml(parts.title)}</b>`, escapeHtml(parts.lead), ...parts.notes.map((n) => `<i>${escapeHtml(n)}</i>`), ''];
+    const ids = parts.eventIds.length > 1 ? ` and ${parts.eventIds.length - 1} more` : '';
+    const tail = ['', `<a href="${escapeHtml(parts.link)}">${escapeHtml(parts.linkText)}</a>`, `${ids ? 'Event ids' : 'Event id'}: <code>${escapeHtml(parts.eventId)}</code>${ids}`];
+    const facts = parts.facts.map(([k, v]) => `<b>${escapeHtml(k)}:</b> ${escapeHtml(truncate(v, 500))}`);
+    // The limit counts the text after the markup is parsed; counting the markup too stays within it.
+    const room = MAX_TEXT - [...head, ...tail].join('\n').length - MORE_LINE_ROOM;
+    const { shown, hidden } = fitItems(facts, room, (l) => l.length);
+    const text = [...head, ...shown, ...(hidden ? [escapeHtml(moreLine(hidden))] : []), ...tail].join('\n');
     const payload = {
       chat_id: settings.chatId,
       // Every part above is short and capped, so this only guards against a surprise.
-      text: text.length > MAX_TEXT ? escapeHtml(truncate(`${parts.title}\n${parts.lead}`, MAX_TEXT / 2)) : text,
+      text: text.length > MAX_TEXT ? escapeHtml(truncate(`${parts.title}\n${parts.lead}\n${eventIdText(parts)}`, MAX_TEXT / 2)) : text,
       parse_mode: 'HTML',
       // Bot API 7.0 replaced disable_web_page_preview with this object.
       link_preview_options: { is_disabled: true },

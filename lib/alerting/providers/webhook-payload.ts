@@ -1,22 +1,27 @@
 // The webhook's JSON payload, version 1 (documented in docs/webhooks.md), and the values its
 // body template may use. Adding a field is fine within version 1; renaming or removing one
-// needs version 2.
+// needs version 2. A group (several monitors' alerts in one request) is the first event's
+// fields with the group's sentence as `message`, plus `group: true`, `count` and `events`, each
+// in the single-event shape; a single event's payload has none of these three.
 import { formatMsCoarse } from '@/lib/shared/durations';
 import type { ChannelEvent, EventKind } from '../channel-types';
-import { leadSentence, reasonText } from '../render-text';
+import { groupMemberText, isGroupEvent, leadSentence, messageParts, reasonText, toSingleLine } from '../render-text';
 
 export const WEBHOOK_PAYLOAD_VERSION = 1;
 
 /** The monitor's state the event implies; certificate events say nothing about it. */
-const STATUS: Record<EventKind, 'down' | 'up' | null> = {
+const STATUS: Record<EventKind, 'down' | 'up' | 'degraded' | null> = {
   DOWN: 'down',
   REMINDER: 'down',
   UP: 'up',
   CERT_EXPIRING: null,
   CERT_EXPIRED: null,
+  DEGRADED: 'degraded',
+  DEGRADED_RESOLVED: 'up',
 };
 
-export function webhookPayload(event: ChannelEvent) {
+/** One event's payload: the whole body of a single alert, one item of a group's `events`. */
+export function eventPayload(event: ChannelEvent) {
   return {
     version: WEBHOOK_PAYLOAD_VERSION,
     eventId: event.eventId,
@@ -34,14 +39,31 @@ export function webhookPayload(event: ChannelEvent) {
     test: event.test === true,
   };
 }
-export type WebhookPayload = ReturnType<typeof webhookPayload>;
+export type EventPayload = ReturnType<typeof eventPayload>;
+export type WebhookPayload = EventPayload | (EventPayload & { group: true; count: number; events: EventPayload[] });
 
-/** Template values: strings (or null, rendered empty) and the one number, downtimeMs (null rendered as null). */
+export function webhookPayload(event: ChannelEvent): WebhookPayload {
+  if (!isGroupEvent(event)) return eventPayload(event);
+  const [first] = event.group;
+  return { ...eventPayload(first), message: messageParts(event).lead, group: true, count: event.group.length, events: event.group.map(eventPayload) };
+}
+
+/** Template values: strings (or null, rendered empty) and the numbers downtimeMs (null rendered as null) and count. */
 export type TemplateValues = Record<string, string | number | null>;
 
+/** The template's {{message}}: the sentence and reason; for a group, its sentence and every monitor with what happened to it. */
+function templateMessage(event: ChannelEvent): string {
+  if (isGroupEvent(event)) {
+    const list = event.group.map((e) => `${toSingleLine(e.monitor.name)} (${toSingleLine(groupMemberText(e))})`).join('; ');
+    return `${messageParts(event).lead} ${list}`;
+  }
+  return [event.test ? '[TEST]' : null, leadSentence(event), reasonText(event)].filter(Boolean).join(' ');
+}
+
+/** A group's template values describe its first event, but {{message}} names every monitor and {{count}} says how many. */
 export function templateValues(event: ChannelEvent): TemplateValues {
-  const p = webhookPayload(event);
-  const message = [event.test ? '[TEST]' : null, p.message, reasonText(event)].filter(Boolean).join(' ');
+  const p = eventPayload(isGroupEvent(event) ? event.group[0] : event);
+  const message = templateMessage(event);
   return {
     eventId: p.eventId,
     kind: p.kind,
@@ -58,6 +80,7 @@ export function templateValues(event: ChannelEvent): TemplateValues {
     incidentId: p.incidentId,
     certificateExpiresAt: p.certificateExpiresAt,
     message,
+    count: isGroupEvent(event) ? event.group.length : 1,
   };
 }
 

@@ -1,8 +1,8 @@
 // The webhook's optional body template: text with {{placeholders}} and nothing else (no logic,
 // no helpers, no file or environment access). Each value is escaped for a JSON string and
-// written without quotes, so the template supplies them: "name": "{{monitor.name}}". The one
-// number, {{downtimeMs}}, is written bare (null when unknown). A template is accepted only if
-// it names known placeholders and gives valid JSON for the sample events.
+// written without quotes, so the template supplies them: "name": "{{monitor.name}}". The
+// numbers, {{downtimeMs}} (null when unknown) and {{count}}, are written bare. A template is
+// accepted only if it names known placeholders and gives valid JSON for the sample events.
 import { truncate } from '../render-text';
 import { SAMPLE_EVENTS, templateValues, type TemplateValues } from './webhook-payload';
 

@@ -1,10 +1,12 @@
 // Generic webhook: POST of the versioned JSON payload (webhook-payload.ts) or of the channel's
 // own template, with the event id in `X-Pingboard-Event-Id` and `Idempotency-Key`, and, when
 // the channel has a secret, `X-Pingboard-Signature: sha256=<hex HMAC-SHA256 of the raw body>`.
+// A group's Idempotency-Key is the group's key (messageKey), its X-Pingboard-Event-Id the first event's.
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { FORBIDDEN_HEADERS, MAX_HEADERS } from '@/lib/schemas/monitor';
 import { DeliveryError, type ChannelProvider } from '../channel-types';
+import { messageKey } from '../render-text';
 import { postJsonBody } from './post-json';
 import { httpUrl } from './settings-fields';
 import { webhookPayload, templateValues } from './webhook-payload';
@@ -95,7 +97,7 @@ export const webhookProvider: ChannelProvider<typeof webhookSettingsSchema> = {
     const headers: Record<string, string> = {
       ...settings.headers,
       'X-Pingboard-Event-Id': event.eventId,
-      'Idempotency-Key': event.eventId,
+      'Idempotency-Key': messageKey(event),
       ...(settings.secret ? { 'X-Pingboard-Signature': webhookSignature(settings.secret, body) } : {}),
     };
     const secrets = [...(settings.secret ? [settings.secret] : []), ...Object.values(settings.headers ?? {})];

@@ -81,7 +81,9 @@ describe('message parts', () => {
         ['Time', '2025-03-04T05:06:07.000Z (Tue, 04 Mar 2025 05:06:07 UTC)'],
       ],
       link: DOWN.monitor.link,
+      linkText: 'View the monitor',
       eventId: DOWN.eventId,
+      eventIds: [DOWN.eventId],
     });
   });
 
