@@ -25,6 +25,11 @@ export const FAILURE_CAUSES = [
   'heartbeat_missed',
   'heartbeat_failed',
   'network_error',
+  // Not the target's failures: the worker stores them instead of the check's cause (lib/worker/failure-triage.ts).
+  /** Every connectivity canary failed too: Pingboard's own network is down. */
+  'probe_offline',
+  /** The monitor's parent is down: its failure follows from that. */
+  'parent_down',
 ] as const;
 export type FailureCause = (typeof FAILURE_CAUSES)[number];
 

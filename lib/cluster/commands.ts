@@ -77,7 +77,9 @@ export class ClusterCommands implements WorkerCommands {
   }
 
   status(): WorkerStatus {
-    if (!this.local) return { running: false, scheduled: 0, owned: 0, pendingResults: 0, pendingStateWrites: 0, degraded: false };
+    if (!this.local) {
+      return { running: false, scheduled: 0, owned: 0, pendingResults: 0, pendingStateWrites: 0, degraded: false, connectivity: 'disabled', offlineSince: null };
+    }
     return { ...this.local.worker.status(), owned: this.local.ownership.count };
   }
 

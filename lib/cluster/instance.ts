@@ -7,6 +7,13 @@ import type { DeliveryLoop } from '@/lib/alerting/delivery-loop';
 import { loadMonitorState } from '@/lib/data/monitor-state';
 import { loadCalendarWindows } from '@/lib/data/maintenance-windows';
 import { MaintenanceWatch } from '@/lib/worker/maintenance-watch';
+import { FailureTriage } from '@/lib/worker/failure-triage';
+import { ConnectivityGuard } from '@/lib/worker/connectivity-guard';
+import { parseCanaries } from '@/lib/worker/canaries';
+import { monitorToProbe } from '@/lib/worker/probe';
+import { loadMonitor } from '@/lib/data/monitor-state';
+import { setInstanceOffline } from '@/lib/data/instances';
+import type { OutboundPolicy } from '@/lib/checker/types';
 import { forgetPublicStatus } from '@/lib/status-pages/view-cache';
 import { publishSignal, SIGNAL, signalsCanBeLost, subscribeSignals } from '@/lib/data/signals';
 import { getDialectName } from '@/lib/data/database';
@@ -50,22 +57,45 @@ export async function startInstance(): Promise<string> {
   await membership.start();
 
   const maintenanceWatch = env.WORKER ? new MaintenanceWatch(() => loadCalendarWindows()) : null;
+  // Parsed before anything starts, so a mistyped canary stops start-up with a clear message.
+  const canaries = parseCanaries(env.CONNECTIVITY_CANARIES);
+  const connectivity = env.WORKER
+    ? new ConnectivityGuard(canaries, {
+        // In the database too, so every instance's dashboard can say this one is cut off.
+        onChange: (s) => void setInstanceOffline(id, s.offlineSince).catch((err) => logger.warn({ err }, 'recording connectivity failed')),
+      })
+    : null;
   if (env.WORKER) {
     deliveries = createDeliveryLoop(id);
+    const policy: OutboundPolicy = { blockPrivateTargets: env.BLOCK_PRIVATE_TARGETS };
     const w = new MonitorWorker({
       maintenance: maintenanceWatch ?? undefined,
+      connectivity: connectivity ?? undefined,
+      triage: new FailureTriage({
+        connectivity,
+        loadParent: (parentId) => loadMonitor(parentId),
+        parentFailsNow: async (parentId) => {
+          const parent = await loadMonitor(parentId);
+          const probe = parent && monitorToProbe(parent);
+          return probe ? (await runCheck(probe, policy)).status === 'DOWN' : null;
+        },
+      }),
       runCheck,
       alerts: new IncidentAlerts(outboxFor(deliveries), undefined, undefined, (monitorId) => {
         void loadMonitorState(monitorId)
           .then((state) => state && w.refreshState(monitorId, state))
           .catch((err) => logger.warn({ err, monitorId }, 're-reading a monitor state failed'));
       }),
-      policy: { blockPrivateTargets: env.BLOCK_PRIVATE_TARGETS },
+      policy,
       maxChecksPerSecondPerHost: env.MAX_CHECKS_PER_SECOND_PER_HOST,
       // Monitors overdue when claimed (a dead instance's) start within 1.5 s: soon, but not one burst.
       startSpreadMs: 1500,
     });
     worker = w;
+    connectivity?.onRecover(() => {
+      const rechecks = w.recheckSuppressed('probe_offline');
+      logger.info({ rechecks }, 'the network is back: re-checking the monitors whose failures were Pingboard being offline');
+    });
     ownership = new Ownership(
       id,
       w,
@@ -129,6 +159,7 @@ export async function startInstance(): Promise<string> {
     await ownership?.stop();
     await worker?.stop();
     maintenanceWatch?.stop();
+    connectivity?.stop();
     await deliveries?.stop();
     await jobs.stop();
     await unsubscribe();

@@ -67,3 +67,18 @@ export async function removeDeadInstances(before: Date): Promise<number> {
   const { count } = await getDb().instance.deleteMany({ where: { expiresAt: { lt: before } } });
   return count;
 }
+
+/** Records that this instance's network is down since `since` (every connectivity canary fails), or back (null). */
+export async function setInstanceOffline(id: string, since: Date | null): Promise<void> {
+  await getDb().instance.updateMany({ where: { id }, data: { offlineSince: since } });
+}
+
+/** Since when a live worker instance cannot reach the network (the earliest), or null: every one can. */
+export async function networkOfflineSince(now: Date): Promise<Date | null> {
+  const row = await getDb().instance.findFirst({
+    where: { worker: true, expiresAt: { gt: now }, offlineSince: { not: null } },
+    orderBy: { offlineSince: 'asc' },
+    select: { offlineSince: true },
+  });
+  return row?.offlineSince ?? null;
+}

@@ -1,6 +1,8 @@
 import type { Monitor } from '@/lib/generated/prisma/client';
 import type { MonitorFields } from '@/lib/schemas/monitor';
 import { MONITOR_DEFAULTS } from '@/lib/schemas/monitor';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { readThresholds } from '@/lib/domain/degraded';
 
 // Converts between the validated monitor settings and the stored row, so Json columns are
 // read and written in exactly one place.
@@ -9,6 +11,14 @@ export type StoredHeader = { name: string; value: string; secret: boolean };
 
 export function rowHeaders(row: Pick<Monitor, 'headers'>): StoredHeader[] {
   return Array.isArray(row.headers) ? (row.headers as StoredHeader[]) : [];
+}
+
+/** The stored thresholds as entered (no defaults filled in), or null. */
+function rowDegraded(row: Pick<Monitor, 'degraded'>): MonitorFields['degraded'] {
+  const t = readThresholds(row.degraded);
+  if (!t) return null;
+  const raw = row.degraded as Record<string, unknown>;
+  return { ...t, consecutive: typeof raw.consecutive === 'number' ? t.consecutive : undefined };
 }
 
 export function rowToFields(row: Monitor): MonitorFields {
@@ -37,7 +47,10 @@ export function rowToFields(row: Monitor): MonitorFields {
     graceSeconds: row.graceSeconds,
     retries: row.retries,
     retryIntervalSeconds: row.retryIntervalSeconds,
+    successThreshold: row.successThreshold,
     reminderIntervalMinutes: row.reminderIntervalMinutes,
+    degraded: rowDegraded(row),
+    parentId: row.parentId,
     publicBadge: row.publicBadge,
   };
 }
@@ -49,5 +62,7 @@ export function fieldsToRowData(fields: MonitorFields, previousHeaders: StoredHe
     const value = h.value ?? previous?.value ?? '';
     return { name: h.name, value, secret: h.secret ?? previous?.secret ?? false };
   });
-  return { ...fields, headers, acceptedStatusCodes: fields.acceptedStatusCodes, jsonAssertions: fields.jsonAssertions };
+  // Prisma writes SQL NULL into a Json column only when told so explicitly.
+  const degraded = fields.degraded ?? Prisma.DbNull;
+  return { ...fields, headers, acceptedStatusCodes: fields.acceptedStatusCodes, jsonAssertions: fields.jsonAssertions, degraded };
 }

@@ -1,7 +1,8 @@
 import 'server-only';
 import { getDb, getDialect } from '@/lib/db/client';
 import type { Queryable } from '@/lib/db/dialect';
-import type { AlertKind, ChannelKind, Incident, Monitor, MonitorStatus } from '@/lib/generated/prisma/client';
+import type { AlertKind, ChannelKind, Incident, IncidentKind, Monitor, MonitorStatus } from '@/lib/generated/prisma/client';
+import type { MonitorState } from '@/lib/domain/transition';
 import { addAlertEvent } from '@/lib/data/alert-events';
 
 // System-level access for the worker, which acts for every user. Nothing here is reachable
@@ -23,9 +24,10 @@ export interface StatusChange {
   monitorId: string;
   /** The status this change starts from: it is stored only if the monitor still has it. */
   from: MonitorStatus;
-  status: MonitorStatus;
+  /** The monitor's state after the change (status and the counts toward the next one). */
+  state: MonitorState;
+  /** When it happened: the first check of the run that confirmed it, which dates the incident. */
   at: Date;
-  consecutiveFailures: number;
   cause: string | null;
   error: string | null;
   /** The deciding check's summary, written with the status so readers never see DOWN without its reason. */
@@ -40,53 +42,68 @@ export interface StatusChange {
   };
 }
 
-/** What an alert event needs to name the monitor, and which channel kinds take the event. */
+/** What an alert event needs to name the monitor, which channel kinds take the event, and how long it waits for company. */
 export interface AlertContext {
   monitorName: string;
   monitorTarget: string;
   channelKindsFor: (kind: AlertKind) => readonly ChannelKind[];
+  /** DOWN, UP, DEGRADED and DEGRADED_RESOLVED wait this long, so changes of several monitors share one message. */
+  groupWindowMs: number;
 }
 
+export type StatusEvent = 'DOWN' | 'UP' | 'DEGRADED' | 'DEGRADED_RESOLVED';
+
+/** Which incident an event opens or closes. */
+const INCIDENT_OF: Record<StatusEvent, { kind: IncidentKind; opens: boolean }> = {
+  DOWN: { kind: 'DOWN', opens: true },
+  UP: { kind: 'DOWN', opens: false },
+  DEGRADED: { kind: 'DEGRADED', opens: true },
+  DEGRADED_RESOLVED: { kind: 'DEGRADED', opens: false },
+};
+
 /**
- * Persists a status change together with its incident (opened on DOWN, closed on UP) and, in
- * the same transaction, the alert it owes: one event, one delivery per channel. So the alert
- * exists exactly when the change does, and a restart resumes both from the database.
+ * Persists a status change together with its incident (DOWN and DEGRADED open one of their
+ * kind, UP and DEGRADED_RESOLVED close it) and, in the same transaction, the alert it owes: one
+ * event, one delivery per channel. So the alert exists exactly when the change does, and a
+ * restart resumes both from the database.
  *
  * The change is conditional on the monitor still having `from`: when another instance (a
  * previous owner) stored a change first, nothing is written and `applied` is false, so the
  * caller re-reads the state instead of alerting twice. Incident.openFor is unique, so the
- * database refuses a second open incident of one monitor whatever races.
+ * database refuses a second open incident of one monitor whatever races: a DEGRADED monitor
+ * that goes DOWN has its slowness incident closed first.
  */
 export async function recordStatusChange(
   change: StatusChange,
-  event: 'DOWN' | 'UP' | null,
+  event: StatusEvent | null,
   alert: AlertContext,
 ): Promise<{ applied: boolean; incident: Incident | null; deliveries: number }> {
   return getDb().$transaction(async (tx) => {
+    const { status, consecutiveFailures, failingSince, streak, streakSince } = change.state;
     const moved = await tx.monitor.updateMany({
       where: { id: change.monitorId, status: change.from },
-      data: { status: change.status, statusChangedAt: change.at, consecutiveFailures: change.consecutiveFailures, ...change.lastCheck },
+      data: { status, statusChangedAt: change.at, consecutiveFailures, failingSince, streak, streakSince, ...change.lastCheck },
     });
     if (moved.count === 0) return { applied: false, incident: null, deliveries: 0 };
-    const open = await tx.incident.findUnique({ where: { openFor: change.monitorId } });
+    let open = await tx.incident.findUnique({ where: { openFor: change.monitorId } });
+    if (!event) return { applied: true, incident: null, deliveries: 0 };
+    const { kind, opens } = INCIDENT_OF[event];
+    if (open && open.kind !== kind) {
+      // Slowness ends where the outage begins (and an outage's end is no slowness's end).
+      if (opens) await tx.incident.update({ where: { id: open.id }, data: { endedAt: change.at, openFor: null } });
+      open = null;
+    }
     let incident: Incident | null = null;
-    if (event === 'DOWN') {
+    if (opens) {
       incident =
         open ??
         (await tx.incident.create({
-          data: {
-            monitorId: change.monitorId,
-            openFor: change.monitorId,
-            startedAt: change.at,
-            cause: change.cause,
-            firstError: change.error,
-            lastError: change.error,
-          },
+          data: { monitorId: change.monitorId, openFor: change.monitorId, kind, startedAt: change.at, cause: change.cause, firstError: change.error, lastError: change.error },
         }));
-    } else if (event === 'UP' && open) {
+    } else if (open) {
       incident = await tx.incident.update({ where: { id: open.id }, data: { endedAt: change.at, openFor: null } });
     }
-    if (!event || !incident) return { applied: true, incident, deliveries: 0 };
+    if (!incident) return { applied: true, incident, deliveries: 0 };
     const added = await addAlertEvent(tx, {
       kind: event,
       dedupKey: `${incident.id}:${event}`,
@@ -95,19 +112,20 @@ export async function recordStatusChange(
       at: change.at,
       monitorName: alert.monitorName,
       monitorTarget: alert.monitorTarget,
-      cause: event === 'DOWN' ? change.cause : incident.cause,
-      error: event === 'DOWN' ? change.error : incident.lastError,
-      downtimeMs: event === 'UP' ? change.at.getTime() - incident.startedAt.getTime() : null,
+      cause: opens ? change.cause : incident.cause,
+      error: opens ? change.error : incident.lastError,
+      downtimeMs: opens ? null : Math.max(0, change.at.getTime() - incident.startedAt.getTime()),
       certExpiresAt: null,
       channelKinds: alert.channelKindsFor(event),
+      holdMs: alert.groupWindowMs,
     });
     return { applied: true, incident, deliveries: added?.deliveries ?? 0 };
   });
 }
 
 /** The stored status of a monitor, for a worker whose conditional change found it moved on. */
-export function loadMonitorState(id: string): Promise<{ status: MonitorStatus; consecutiveFailures: number } | null> {
-  return getDb().monitor.findUnique({ where: { id }, select: { status: true, consecutiveFailures: true } });
+export function loadMonitorState(id: string): Promise<MonitorState | null> {
+  return getDb().monitor.findUnique({ where: { id }, select: { status: true, consecutiveFailures: true, failingSince: true, streak: true, streakSince: true } });
 }
 
 /** A "still down" reminder: marks it sent and owes it on every channel, in one transaction. */
@@ -184,6 +202,9 @@ export interface MonitorSummary {
   lastError: string | null;
   lastCause: string | null;
   consecutiveFailures: number;
+  failingSince: Date | null;
+  streak: number;
+  streakSince: Date | null;
   /** How long the check waited for the per-host cap before it started. */
   hostWaitMs?: number;
   /** Absent: the stored certificate is kept (the check saw none). */
@@ -201,6 +222,9 @@ export function updateMonitorSummaries(summaries: Array<[monitorId: string, summ
     error: s.lastError,
     cause: s.lastCause,
     failures: s.consecutiveFailures,
+    failingSinceMs: s.failingSince?.getTime() ?? null,
+    streak: s.streak,
+    streakSinceMs: s.streakSince?.getTime() ?? null,
     hostWaitMs: s.hostWaitMs ?? 0,
     certAtMs: s.certExpiresAt?.getTime() ?? null,
     issuer: s.certIssuer ?? null,

@@ -21,6 +21,27 @@ export async function getMonitor(userId: string, id: string): Promise<Monitor> {
   return monitor;
 }
 
+/**
+ * The chain of parents above a monitor of this user, nearest first, as far as `maxDepth`: the
+ * ids met, and whether the chain left the user's monitors (an unknown id).
+ */
+export async function parentChain(userId: string, startId: string, maxDepth: number): Promise<{ ids: string[]; unknown: boolean }> {
+  const ids: string[] = [];
+  let next: string | null = startId;
+  while (next && ids.length < maxDepth && !ids.includes(next)) {
+    const row: { id: string; parentId: string | null } | null = await getDb().monitor.findFirst({ where: { id: next, userId }, select: { id: true, parentId: true } });
+    if (!row) return { ids, unknown: true };
+    ids.push(row.id);
+    next = row.parentId;
+  }
+  return { ids, unknown: false };
+}
+
+/** A user's monitors that name this one as their parent. */
+export function childrenOf(userId: string, parentId: string): Promise<Array<Pick<Monitor, 'id' | 'name' | 'status' | 'active'>>> {
+  return getDb().monitor.findMany({ where: { userId, parentId }, select: { id: true, name: true, status: true, active: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+}
+
 export function listMonitors(userId: string): Promise<Monitor[]> {
   return getDb().monitor.findMany({ where: { userId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
 }
@@ -175,6 +196,9 @@ const dashboardFields = {
   lastError: true,
   consecutiveFailures: true,
   retries: true,
+  streak: true,
+  successThreshold: true,
+  parentId: true,
   intervalSeconds: true,
 } as const satisfies Prisma.MonitorSelect;
 export type DashboardMonitorRow = Prisma.MonitorGetPayload<{ select: typeof dashboardFields }>;

@@ -64,7 +64,8 @@ export function pageIncidentsSince(pageId: string, since: Date, limit = 100): Pr
 export function outagesSince(monitorIds: string[], since: Date, limit = 5000) {
   if (monitorIds.length === 0) return Promise.resolve([]);
   return getDb().incident.findMany({
-    where: { monitorId: { in: monitorIds }, OR: [{ endedAt: null }, { endedAt: { gte: since } }] },
+    // Slowness (DEGRADED) is not an outage: the service was up.
+    where: { monitorId: { in: monitorIds }, kind: 'DOWN', OR: [{ endedAt: null }, { endedAt: { gte: since } }] },
     orderBy: { startedAt: 'desc' },
     take: limit,
     select: { monitorId: true, startedAt: true, endedAt: true },

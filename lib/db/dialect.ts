@@ -74,6 +74,9 @@ export interface SummaryRow {
   error: string | null;
   cause: string | null;
   failures: number;
+  failingSinceMs: number | null;
+  streak: number;
+  streakSinceMs: number | null;
   hostWaitMs: number;
   /** Null keeps the stored certificate (the check saw none). */
   certAtMs: number | null;

@@ -1,6 +1,6 @@
 import type { RecentCheck } from '@/lib/data/checks';
 import type { MaintenanceNow } from '@/lib/domain/maintenance-calendar';
-import { iso, type MonitorDtoStatus } from '@/lib/dto';
+import { iso, phaseDto, type MonitorDtoStatus } from '@/lib/dto';
 
 // The dashboard's light rows: only what the list shows, filters and sorts by, so 10,000 of them
 // stay a small payload (the heartbeat bars come separately, for the rows on screen).
@@ -19,6 +19,9 @@ export interface DashboardSource {
   lastError: string | null;
   consecutiveFailures: number;
   retries: number;
+  streak: number;
+  successThreshold: number;
+  parentId: string | null;
   intervalSeconds: number;
   uptime24h: number | null;
   tagIds: string[];
@@ -43,6 +46,8 @@ export function dashboardRowDto(m: DashboardSource) {
     /** Failures not yet confirmed: "retrying (consecutiveFailures of retries)" while UP or PENDING. */
     consecutiveFailures: m.consecutiveFailures,
     retries: m.retries,
+    ...(m.maintenance ? { phase: null, attempt: null, of: null } : phaseDto({ ...m, status: m.status as Parameters<typeof phaseDto>[0]['status'] })),
+    parentId: m.parentId,
     intervalSeconds: m.intervalSeconds,
     uptime24h: m.uptime24h,
     tagIds: m.tagIds,

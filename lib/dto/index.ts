@@ -5,6 +5,8 @@ import type { RecentCheck } from '@/lib/data/checks';
 import { getEnv } from '@/lib/env';
 import type { MaintenanceNow } from '@/lib/domain/maintenance-calendar';
 import type { MaintenanceAwareUptime } from '@/lib/domain/uptime';
+import { phaseOf } from '@/lib/domain/transition';
+import { readThresholds } from '@/lib/domain/degraded';
 
 // Responses are built field by field from rows, never by spreading a row, so a new
 // column (or a secret one) can never leak into the API by accident.
@@ -15,7 +17,21 @@ export const iso = (d: Date | null | undefined): string | null => (d ? d.toISOSt
 /** A monitor inside a maintenance window reads MAINTENANCE (the window's failures alert nobody); `maintenance` says which. */
 export type MonitorDtoStatus = Monitor['status'] | 'MAINTENANCE';
 
-export function monitorDto(m: Monitor & { channelIds?: string[]; hasWorkingChannel?: boolean; tagIds?: string[]; maintenance?: MaintenanceNow | null }) {
+/**
+ * Where a monitor is between statuses: `retrying` while failures are not confirmed yet
+ * (`attempt` failed checks of `of` = retries + 1), `recovering` while a DOWN monitor has fewer
+ * successes than its successThreshold. All null otherwise, and for paused monitors.
+ */
+export function phaseDto(m: { active: boolean; type: string; status: Monitor['status']; consecutiveFailures: number; streak: number; retries: number; successThreshold: number }) {
+  // Push monitors have no retries: a missed heartbeat is DOWN at once.
+  const retries = m.type === 'heartbeat' ? 0 : m.retries;
+  const p = m.active ? phaseOf(m, { retries, successThreshold: m.successThreshold }) : null;
+  return { phase: p?.phase ?? null, attempt: p?.attempt ?? null, of: p?.of ?? null };
+}
+
+export function monitorDto(
+  m: Monitor & { channelIds?: string[]; hasWorkingChannel?: boolean; tagIds?: string[]; maintenance?: MaintenanceNow | null; degradedReason?: string | null },
+) {
   const f = rowToFields(m);
   const maintenance = m.maintenance ?? null;
   return {
@@ -32,6 +48,9 @@ export function monitorDto(m: Monitor & { channelIds?: string[]; hasWorkingChann
     statusChangedAt: iso(m.statusChangedAt),
     /** Failures in a row; below retries + 1 while UP or PENDING, the monitor is "retrying". */
     consecutiveFailures: m.consecutiveFailures,
+    ...(maintenance ? { phase: null, attempt: null, of: null } : phaseDto(m)),
+    /** While DEGRADED: which threshold, e.g. "TLS handshake 850 ms > 500 ms for 3 checks". */
+    degradedReason: m.status === 'DEGRADED' ? (m.degradedReason ?? null) : null,
     lastCheckedAt: iso(m.lastCheckedAt),
     lastLatencyMs: m.lastLatencyMs,
     lastStatusCode: m.lastStatusCode,
@@ -59,7 +78,12 @@ export function monitorDto(m: Monitor & { channelIds?: string[]; hasWorkingChann
     lastHeartbeatAt: iso(m.lastHeartbeatAt),
     retries: m.retries,
     retryIntervalSeconds: m.retryIntervalSeconds,
+    successThreshold: m.successThreshold,
     reminderIntervalMinutes: m.reminderIntervalMinutes,
+    /** Response-time thresholds in ms, `consecutive` filled in; null: the monitor is never DEGRADED. */
+    degraded: readThresholds(m.degraded),
+    /** The monitor this one depends on: while it is DOWN, this one's failures alert nobody (cause parent_down). */
+    parentId: m.parentId,
     publicBadge: m.publicBadge,
     /** Only while the badge is on: the key is what makes a badge URL unguessable. */
     badgeKey: m.publicBadge ? m.badgeKey : null,
@@ -112,6 +136,8 @@ export function incidentDto(i: Incident, now = Date.now()) {
   return {
     id: i.id,
     monitorId: i.monitorId,
+    /** DOWN: an outage; DEGRADED: slower than the monitor's thresholds (up all along). */
+    kind: i.kind,
     startedAt: i.startedAt.toISOString(),
     endedAt: iso(i.endedAt),
     durationSeconds: Math.max(0, Math.round((end - i.startedAt.getTime()) / 1000)),

@@ -23,6 +23,25 @@ export const intIn = (label: string, min: number, max: number, unit = '') =>
     .max(max, `${label} must be at most ${max}${unit}`);
 
 const tools: FieldTools = { z, intIn };
+
+const limitMs = (label: string) => intIn(label, 1, 60_000, ' ms').optional();
+
+/** Response-time thresholds (ms) on the total time and single phases; over one for `consecutive` checks makes the monitor DEGRADED. */
+export const degradedSchema = z
+  .strictObject(
+    {
+      totalMs: limitMs('Response time threshold'),
+      dnsMs: limitMs('DNS threshold'),
+      connectMs: limitMs('Connect threshold'),
+      tlsMs: limitMs('TLS handshake threshold'),
+      ttfbMs: limitMs('Time to first byte threshold'),
+      consecutive: intIn('Consecutive checks', 1, 100).optional(),
+    },
+    { error: 'degraded must be an object of thresholds in milliseconds, or null' },
+  )
+  .refine((d) => d.totalMs !== undefined || d.dnsMs !== undefined || d.connectMs !== undefined || d.tlsMs !== undefined || d.ttfbMs !== undefined, {
+    message: 'Set at least one threshold (totalMs, dnsMs, connectMs, tlsMs or ttfbMs), or null for none',
+  });
 const { url, method, ...httpRequest } = httpFields(tools);
 
 /** The registry's types, in its order: http, tcp, heartbeat. */
@@ -45,7 +64,12 @@ export const monitorFieldsSchema = z.strictObject({
   ...heartbeatFields(tools),
   retries: intIn('Retries', 0, 10),
   retryIntervalSeconds: intIn('Retry interval', 1, 3600, ' seconds'),
+  /** Successes in a row a DOWN monitor needs to be UP again. */
+  successThreshold: intIn('Success threshold', 1, 10),
   reminderIntervalMinutes: intIn('Reminder interval', 1, 10_080, ' minutes').nullable(),
+  degraded: degradedSchema.nullable(),
+  /** A monitor of the same user this one depends on (the service checks it is one, and that there is no cycle). */
+  parentId: z.string({ error: 'parentId must be a monitor id or null' }).min(1, 'parentId must be a monitor id or null').max(64, 'Unknown monitor').nullable(),
   /** Badges at /badge/<badgeKey>/... answer for this monitor. */
   publicBadge: z.boolean({ error: 'publicBadge must be true or false' }),
 });
@@ -75,7 +99,10 @@ export const MONITOR_DEFAULTS: Omit<MonitorFields, 'name' | 'timeoutSeconds'> = 
   graceSeconds: 60,
   retries: 1,
   retryIntervalSeconds: 10,
+  successThreshold: 1,
   reminderIntervalMinutes: null,
+  degraded: null,
+  parentId: null,
   publicBadge: false,
 };
 export const DEFAULT_TIMEOUT_SECONDS = 10;

@@ -71,9 +71,24 @@ async function checkTagIds(userId: string, tagIds: string[] | undefined): Promis
   if (foreign.length) throw InvalidError.field(['tagIds'], `Unknown tag: ${foreign.join(', ')}`, 'Request validation failed');
 }
 
+/** How deep a chain of dependencies may go: deeper is a configuration nobody means. */
+const MAX_PARENT_DEPTH = 10;
+
+/** A parent must be one of the caller's monitors, not the monitor itself nor any monitor below it (no cycles). */
+async function checkParent(userId: string, monitorId: string | null, parentId: string | null): Promise<void> {
+  if (!parentId) return;
+  const issue = (message: string) => InvalidError.field(['parentId'], message, 'Request validation failed');
+  if (parentId === monitorId) throw issue('A monitor cannot be its own parent');
+  const chain = await monitors.parentChain(userId, parentId, MAX_PARENT_DEPTH + 1);
+  if (chain.unknown && chain.ids.length === 0) throw issue(`Unknown monitor: ${parentId}`);
+  if (monitorId && chain.ids.includes(monitorId)) throw issue('That parent depends on this monitor: dependencies cannot form a cycle');
+  if (chain.ids.length > MAX_PARENT_DEPTH) throw issue(`Dependencies may be at most ${MAX_PARENT_DEPTH} monitors deep`);
+}
+
 export async function createMonitorFor(userId: string, input: CreateMonitorInput): Promise<MonitorView> {
   const fields = withMonitorDefaults(input);
   validate(fields);
+  await checkParent(userId, null, fields.parentId);
   await checkChannelIds(userId, input.channelIds);
   await checkTagIds(userId, input.tagIds);
   const channelIds = input.channelIds ?? (await defaultChannelIds(userId));
@@ -87,6 +102,7 @@ export async function updateMonitorFor(userId: string, id: string, patch: Update
   const current = await monitors.getMonitor(userId, id);
   const fields = mergeMonitorUpdate(rowToFields(current), patch);
   validate(fields, { headers: rowHeaders(current), fields: rowToFields(current) });
+  if (patch.parentId !== undefined && patch.parentId !== current.parentId) await checkParent(userId, current.id, fields.parentId);
   await checkChannelIds(userId, patch.channelIds);
   await checkTagIds(userId, patch.tagIds);
   // Only a change that adds checks (a shorter interval, a resume) is held to the budget, so an

@@ -1,6 +1,7 @@
 // One check outcome in the shapes it is stored in: its Check row and the monitor's last-check
 // fields, built here once for the batched writer and for status changes alike.
 import type { CheckOutcome } from '@/lib/checker/types';
+import type { MonitorState } from '@/lib/domain/transition';
 import type { NewCheck } from '@/lib/data/checks';
 import type { MonitorSummary } from '@/lib/worker/result-writer';
 import { uuidv7 } from '@/lib/ids';
@@ -28,7 +29,7 @@ export function outcomeToRow(monitorId: string, o: CheckOutcome, maintenance = f
 }
 
 /** A monitor's last-check fields, as stored with every result and with every status change. */
-export type LastCheck = Omit<MonitorSummary, 'consecutiveFailures'>;
+export type LastCheck = Omit<MonitorSummary, 'consecutiveFailures' | 'failingSince' | 'streak' | 'streakSince'>;
 
 /** The last-check fields for one outcome; the certificate only when the check saw one, so a stored one is kept otherwise. */
 export function outcomeToLastCheck(o: CheckOutcome): LastCheck {
@@ -42,6 +43,8 @@ export function outcomeToLastCheck(o: CheckOutcome): LastCheck {
   };
 }
 
-export function outcomeToSummary(o: CheckOutcome, consecutiveFailures: number): MonitorSummary {
-  return { ...outcomeToLastCheck(o), consecutiveFailures };
+/** The last-check fields with the counts the monitor's state has after this check. */
+export function outcomeToSummary(o: CheckOutcome, state: MonitorState): MonitorSummary {
+  const { consecutiveFailures, failingSince, streak, streakSince } = state;
+  return { ...outcomeToLastCheck(o), consecutiveFailures, failingSince, streak, streakSince };
 }

@@ -18,6 +18,10 @@ export interface WorkerStatus {
   pendingStateWrites: number;
   /** Writes are queuing up (the database is locked or slow): nothing is lost, but the API lags. */
   degraded: boolean;
+  /** offline: every connectivity canary fails, so failures are stored as probe_offline; disabled: no canaries (or no worker). */
+  connectivity: 'online' | 'offline' | 'disabled';
+  /** ISO time the canaries started failing, while offline. */
+  offlineSince: string | null;
 }
 
 /** Which instance answers, for the health check. */
@@ -73,6 +77,6 @@ const NO_WORKER: WorkerCommands = {
   userDeleted: async () => undefined,
   checkNow: unavailable,
   heartbeatReceived: unavailable,
-  status: () => ({ running: false, scheduled: 0, owned: 0, pendingResults: 0, pendingStateWrites: 0, degraded: false }),
+  status: () => ({ running: false, scheduled: 0, owned: 0, pendingResults: 0, pendingStateWrites: 0, degraded: false, connectivity: 'disabled', offlineSince: null }),
   instance: () => null,
 };

@@ -1,7 +1,10 @@
 import type { Monitor } from '@/lib/generated/prisma/client';
 import type { CheckOutcome, OutboundPolicy, Probe } from '@/lib/checker/types';
 import type { NewCheck } from '@/lib/data/checks';
-import { transition, type MonitorState } from '@/lib/domain/transition';
+import { storedState, transition, type MonitorState, type Suppression, type TransitionRules } from '@/lib/domain/transition';
+import { readThresholds, slowness, slownessText } from '@/lib/domain/degraded';
+import type { FailureTriage } from '@/lib/worker/failure-triage';
+import type { ConnectivityState } from '@/lib/worker/connectivity-guard';
 import { ResultWriter } from '@/lib/worker/result-writer';
 import { destinationHost, monitorToProbe, scheduleKey } from '@/lib/worker/probe';
 import { HostLimiter } from '@/lib/worker/host-limiter';
@@ -33,6 +36,10 @@ export interface WorkerDeps {
   maxChecksPerSecondPerHost?: number;
   /** Maintenance windows; unset: none. */
   maintenance?: MaintenanceLookup;
+  /** Tells failures of Pingboard's network or of a parent from the target's own; unset: every failure is the target's. */
+  triage?: FailureTriage;
+  /** The connectivity guard's state, for the health check; unset: disabled. */
+  connectivity?: { state(): ConnectivityState };
 }
 
 interface Entry {
@@ -44,6 +51,8 @@ interface Entry {
   /** How long its last check waited for the per-host cap. */
   hostWaitMs: number;
   state: MonitorState;
+  /** Why its last failure counted for nothing (probe_offline, parent_down), so it is re-checked when that ends. */
+  suppressed: Suppression | null;
   nextDueAt: number;
   running: Promise<CheckRun> | null;
   removed: boolean;
@@ -80,7 +89,14 @@ export class MonitorWorker {
   status(now = Date.now()): Omit<WorkerStatus, 'owned'> {
     const results = { pending: this.writer.pendingCount, failingSince: this.writer.failingSince };
     const stateWrites = this.deps.alerts.backlog ?? { pending: 0, stalledSince: null };
-    return { running: this.running, scheduled: this.timers.size, ...workerHealth({ results, stateWrites }, now) };
+    const net = this.deps.connectivity?.state() ?? { connectivity: 'disabled', offlineSince: null };
+    return {
+      running: this.running,
+      scheduled: this.timers.size,
+      ...workerHealth({ results, stateWrites }, now),
+      connectivity: net.connectivity,
+      offlineSince: net.offlineSince?.toISOString() ?? null,
+    };
   }
 
   async start(): Promise<void> {
@@ -107,7 +123,7 @@ export class MonitorWorker {
     // check of a monitor another instance owned may hold an older one).
     const entry = this.entryFor(m);
     entry.removed = false;
-    entry.state = { status: m.status, consecutiveFailures: m.consecutiveFailures };
+    entry.state = storedState(m);
     const window = Math.min(this.deps.startSpreadMs ?? 3000, m.intervalSeconds * 1000);
     const soon = FIRST_CHECK_DELAY_MS + (spread ? Math.floor(Math.random() * window) : 0);
     const delay = dueAt === null ? soon : Math.max(FIRST_CHECK_DELAY_MS, dueAt - Date.now());
@@ -166,7 +182,7 @@ export class MonitorWorker {
     // and state, over an entry an earlier manual check left behind.
     const scheduled = this.timers.has(monitor.id);
     const entry = scheduled ? (this.entries.get(monitor.id) ?? this.entryFor(monitor)) : this.entryFor(monitor);
-    if (!scheduled && !entry.running) entry.state = { status: monitor.status, consecutiveFailures: monitor.consecutiveFailures };
+    if (!scheduled && !entry.running) entry.state = storedState(monitor);
     const run = await this.serialized(entry, () => {
       const m = entry.monitor;
       return this.perform(entry, monitorKind(m.type).schedule.onCheckNow(m, Date.now()));
@@ -222,7 +238,8 @@ export class MonitorWorker {
       probe: monitorToProbe(m),
       host: destinationHost(m),
       hostWaitMs: 0,
-      state: { status: m.status, consecutiveFailures: m.consecutiveFailures },
+      state: storedState(m),
+      suppressed: null,
       nextDueAt: Date.now(),
       running: null,
       removed: false,
@@ -273,10 +290,15 @@ export class MonitorWorker {
       });
   }
 
-  /** After an unconfirmed failure, check again at the retry interval rather than the full interval. */
+  /**
+   * After an unconfirmed failure, or a success of a DOWN monitor that needs more of them, check
+   * again at the retry interval rather than the full interval.
+   */
   private afterCheck(entry: Entry): void {
     const m = entry.monitor;
-    if (!this.timers.has(m.id) || entry.state.status === 'DOWN' || entry.state.consecutiveFailures === 0) return;
+    const s = entry.state;
+    const confirming = s.status === 'DOWN' ? s.streak > 0 : s.consecutiveFailures > 0;
+    if (!this.timers.has(m.id) || !confirming) return;
     const retryAt = Date.now() + m.retryIntervalSeconds * 1000;
     if (retryAt < entry.nextDueAt) this.arm(entry, retryAt - Date.now());
   }
@@ -302,27 +324,59 @@ export class MonitorWorker {
     return this.apply(entry, await this.deps.runCheck(entry.probe, this.deps.policy));
   }
 
-  private async apply(entry: Entry, outcome: CheckOutcome): Promise<CheckRun> {
+  private async apply(entry: Entry, checked: CheckOutcome): Promise<CheckRun> {
     const m = entry.monitor;
-    const retries = monitorKind(m.type).retries(m);
-    const maintenance = await this.inMaintenance(m, entry.state, outcome, retries);
+    const rules = this.rulesOf(m);
+    const thresholds = readThresholds(m.degraded);
+    const slow = thresholds && checked.status === 'UP' ? slowness(thresholds, checked.timings, checked.latencyMs) : null;
+    const facts = { status: checked.status, at: checked.startedAt, slow: thresholds ? slow !== null : null };
+    const confirming = checked.status === 'DOWN' && transition(entry.state, facts, rules).event === 'DOWN';
+    const maintenance = await this.inMaintenance(m, checked, confirming);
+    const triage = checked.status === 'DOWN' ? await this.deps.triage?.triage(m, checked, confirming && !maintenance) : null;
+    // A suppressed failure is stored with what it really was (probe_offline, parent_down).
+    const outcome = triage ? { ...checked, cause: triage.suppressed, error: triage.error } : checked;
     const from = entry.state.status;
-    const t = transition(entry.state, outcome.status, retries, maintenance);
+    const t = transition(entry.state, facts, rules, { maintenance, suppressed: triage?.suppressed });
     entry.state = t.next;
+    entry.suppressed = t.suppressed;
     const row = outcomeToRow(m.id, outcome, maintenance);
     if (entry.removed) return { row, written: Promise.resolve(), stored: Promise.resolve() };
-    const written = this.writer.enqueue(row, { ...outcomeToSummary(outcome, t.next.consecutiveFailures), hostWaitMs: entry.hostWaitMs });
+    const written = this.writer.enqueue(row, { ...outcomeToSummary(outcome, t.next), hostWaitMs: entry.hostWaitMs });
+    const reason = t.event === 'DEGRADED' && slow ? { cause: 'degraded', error: slownessText(slow, rules.degradedAfter) } : undefined;
     // Queued, not awaited: a busy database delays the state write, never the next check.
-    const stored = this.deps.alerts.onResult(m, t, outcome, from).catch((err: unknown) => logger.error({ err, monitorId: m.id }, 'storing a check result failed'));
+    const stored = this.deps.alerts.onResult(m, t, outcome, from, reason).catch((err: unknown) => logger.error({ err, monitorId: m.id }, 'storing a check result failed'));
+    if (t.event === 'UP') this.recheckSuppressed('parent_down', m.id);
     return { row, written, stored };
   }
 
+  private rulesOf(m: Monitor): TransitionRules {
+    const degraded = readThresholds(m.degraded);
+    return { retries: monitorKind(m.type).retries(m), successThreshold: m.successThreshold, degradedAfter: degraded?.consecutive ?? 3 };
+  }
+
+  /**
+   * Checks soon the monitors whose last failure counted for nothing (the network is back, or
+   * their parent is UP again), spread over a second, so a real outage among them alerts now
+   * rather than an interval later.
+   */
+  recheckSuppressed(reason: Suppression, parentId?: string): number {
+    let n = 0;
+    for (const entry of this.entries.values()) {
+      if (entry.removed || !this.timers.has(entry.monitor.id) || entry.suppressed !== reason) continue;
+      if (parentId !== undefined && entry.monitor.parentId !== parentId) continue;
+      entry.suppressed = null;
+      const delay = FIRST_CHECK_DELAY_MS + Math.floor(Math.random() * 1000);
+      if (entry.nextDueAt > Date.now() + delay) this.arm(entry, delay);
+      n++;
+    }
+    return n;
+  }
+
   /** Whether a maintenance window covers this check; read afresh before a failure would raise a DOWN. */
-  private async inMaintenance(m: Monitor, state: MonitorState, outcome: CheckOutcome, retries: number): Promise<boolean> {
+  private async inMaintenance(m: Monitor, outcome: CheckOutcome, confirming: boolean): Promise<boolean> {
     const calendar = this.deps.maintenance;
     if (!calendar) return false;
     if (calendar.covers(m, outcome.startedAt)) return true;
-    if (outcome.status !== 'DOWN' || transition(state, 'DOWN', retries).event !== 'DOWN') return false;
-    return calendar.confirm(m, outcome.startedAt);
+    return confirming ? calendar.confirm(m, outcome.startedAt) : false;
   }
 }

@@ -24,11 +24,21 @@ import { outcomeToLastCheck } from '@/lib/worker/check-row';
 // but never drops one, and no check waits for it. Sending is the delivery loop's job.
 
 export interface StatusAlerts {
-  /** Queues what this result means for the monitor's state (`from`: its status before); resolves once that is stored. */
-  onResult(monitor: Monitor, t: Transition, outcome: CheckOutcome, from: MonitorStatus): Promise<void>;
+  /**
+   * Queues what this result means for the monitor's state (`from`: its status before); resolves
+   * once that is stored. `reason` overrides the check's cause and error for the event (a
+   * DEGRADED monitor's slowness).
+   */
+  onResult(monitor: Monitor, t: Transition, outcome: CheckOutcome, from: MonitorStatus, reason?: EventReason): Promise<void>;
   settle(): Promise<void>;
   /** State writes not yet stored, and since when they wait for a busy database. */
   readonly backlog?: { pending: number; stalledSince: number | null };
+}
+
+/** Why a status changed, when the check alone does not say (it succeeded, but slowly). */
+export interface EventReason {
+  cause: string;
+  error: string;
 }
 
 export class IncidentAlerts implements StatusAlerts {
@@ -48,11 +58,14 @@ export class IncidentAlerts implements StatusAlerts {
     return { pending: this.writes.pending, stalledSince: this.writes.stalledSince };
   }
 
-  onResult(m: Monitor, t: Transition, outcome: CheckOutcome, from: MonitorStatus): Promise<void> {
+  onResult(m: Monitor, t: Transition, outcome: CheckOutcome, from: MonitorStatus, reason?: EventReason): Promise<void> {
     const stored: Promise<void>[] = [];
-    if (t.changed) stored.push(this.writes.run(m.id, 'status change', () => this.onStatusChange(m, t, outcome, from)));
-    // A blocked check of a DOWN monitor learnt nothing: no reminder, and the incident keeps its real error.
-    else if (t.next.status === 'DOWN' && outcome.status !== 'BLOCKED') stored.push(this.writes.run(m.id, 'still down', () => this.whileDown(m, outcome, t.maintenance)));
+    if (t.changed) stored.push(this.writes.run(m.id, 'status change', () => this.onStatusChange(m, t, outcome, from, reason)));
+    // Only a real failure of a DOWN monitor says it is still down: a blocked check learnt
+    // nothing, a suppressed one was not the target's, and a success is a recovery under way.
+    else if (t.next.status === 'DOWN' && outcome.status === 'DOWN' && !t.suppressed) {
+      stored.push(this.writes.run(m.id, 'still down', () => this.whileDown(m, outcome, t.maintenance)));
+    }
     const due = certificateAlertFor(m, outcome.tls, this.now());
     if (due) {
       // The worker keeps this object between checks: remember the warning now, so the next
@@ -69,24 +82,28 @@ export class IncidentAlerts implements StatusAlerts {
   }
 
   private context(m: Monitor): AlertContext {
-    return { monitorName: m.name, monitorTarget: monitorTarget(m), channelKindsFor: (kind) => this.outbox.channelKindsFor(kind) };
+    return {
+      monitorName: m.name,
+      monitorTarget: monitorTarget(m),
+      channelKindsFor: (kind) => this.outbox.channelKindsFor(kind),
+      groupWindowMs: this.outbox.groupWindowMs ?? 0,
+    };
   }
 
   private written(deliveries: number): void {
     if (deliveries > 0) this.outbox.written();
   }
 
-  private async onStatusChange(m: Monitor, t: Transition, outcome: CheckOutcome, from: MonitorStatus): Promise<void> {
-    const at = outcome.startedAt;
+  private async onStatusChange(m: Monitor, t: Transition, outcome: CheckOutcome, from: MonitorStatus, reason?: EventReason): Promise<void> {
     const { applied, deliveries } = await recordStatusChange(
         {
           monitorId: m.id,
           from,
-          status: t.next.status,
-          at,
-          consecutiveFailures: t.next.consecutiveFailures,
-          cause: outcome.cause,
-          error: outcome.error,
+          state: t.next,
+          // An outage starts at its first failed check, and ends at the first success of the run that confirmed the end.
+          at: t.eventAt ?? outcome.startedAt,
+          cause: reason?.cause ?? outcome.cause,
+          error: reason?.error ?? outcome.error,
           // With its certificate: one rejected as expired is part of why it went DOWN.
           lastCheck: outcomeToLastCheck(outcome),
         },

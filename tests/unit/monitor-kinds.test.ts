@@ -21,6 +21,7 @@ function monitorRow(overrides: Partial<Monitor> = {}): Monitor {
     reminderIntervalMinutes: null, status: 'PENDING', statusChangedAt: null, consecutiveFailures: 0, lastCheckedAt: null, hostWaitMs: 0,
     lastLatencyMs: null, lastStatusCode: null, lastError: null, lastCause: null, certExpiresAt: null, certIssuer: null,
     certWarnedFor: null, certExpiredWarnedFor: null, ownerId: null, nextDueAt: null, revision: 0, publicBadge: false, badgeKey: null, createdAt: T0, updatedAt: T0,
+    successThreshold: 1, degraded: null, parentId: null, failingSince: null, streak: 0, streakSince: null,
     ...overrides,
   };
 }

@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 const row = (id: string, at: number) => ({ id, monitorId: 'm1', status: 'UP' as const, latencyMs: 5, checkedAt: new Date(at) });
-const summary = (at: number) => ({ lastCheckedAt: new Date(at), lastLatencyMs: 5, lastStatusCode: 200, lastError: null, lastCause: null, consecutiveFailures: 0 });
+const summary = (at: number) => ({ lastCheckedAt: new Date(at), lastLatencyMs: 5, lastStatusCode: 200, lastError: null, lastCause: null, consecutiveFailures: 0, failingSince: null, streak: 0, streakSince: null });
 
 it('stores every other result of a batch when the database keeps refusing one row, and drops only that row', async () => {
   const writer = new Writer();

@@ -9,6 +9,8 @@ export async function GET(): Promise<Response> {
   // Which instance answered: behind a load balancer, each has its own id, role and share of monitors.
   const instance = { instance: self?.id ?? null, role: self?.role ?? null, leader: self?.leader ?? false, database: getDialectName() };
   // Degraded: writes are queuing (a locked database); checks go on and nothing is lost.
-  if (await databaseReachable()) return json({ status: worker.degraded ? 'degraded' : 'ok', db: 'ok', ...instance, worker });
-  return json({ status: 'error', db: 'unreachable', ...instance, worker }, 503);
+  // offline: this instance's own network is down (every connectivity canary fails), so its failed checks say nothing.
+  const net = { connectivity: worker.connectivity, offlineSince: worker.offlineSince };
+  if (await databaseReachable()) return json({ status: worker.degraded ? 'degraded' : 'ok', db: 'ok', ...instance, ...net, worker });
+  return json({ status: 'error', db: 'unreachable', ...instance, ...net, worker }, 503);
 }

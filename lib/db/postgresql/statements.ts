@@ -60,12 +60,15 @@ export const postgresStatements: DialectStatements = {
         "lastError" = s."error",
         "lastCause" = s."cause",
         "consecutiveFailures" = s."failures",
+        "failingSince" = ${ts(Prisma.raw('s."failingSinceMs"'))},
+        "streak" = s."streak",
+        "streakSince" = ${ts(Prisma.raw('s."streakSinceMs"'))},
         "hostWaitMs" = s."hostWaitMs",
         "certExpiresAt" = COALESCE(${ts(Prisma.raw('s."certAtMs"'))}, m."certExpiresAt"),
         "certIssuer" = COALESCE(s."issuer", m."certIssuer"),
         "updatedAt" = ${ts(nowMs)}
       FROM jsonb_to_recordset(${json(rows)}) AS s("id" text, "atMs" bigint, "latency" int, "code" int, "error" text, "cause" text,
-        "failures" int, "hostWaitMs" int, "certAtMs" bigint, "issuer" text)
+        "failures" int, "failingSinceMs" bigint, "streak" int, "streakSinceMs" bigint, "hostWaitMs" int, "certAtMs" bigint, "issuer" text)
       WHERE m."id" = s."id"`;
   },
 

@@ -35,7 +35,7 @@ const provider = {
 } as unknown as ChannelProvider;
 const providers = new Proxy({}, { get: () => provider }) as Record<ChannelKind, ChannelProvider>;
 const context = { env: { appUrl: 'http://pingboard.test' } } as ProviderContext;
-const alert = { monitorName: 'Shop', monitorTarget: 'https://shop.example', channelKindsFor: () => ['webhook' as const] };
+const alert = { monitorName: 'Shop', monitorTarget: 'https://shop.example', channelKindsFor: () => ['webhook' as const], groupWindowMs: 0 };
 /** Added to the real time the loop sees: the retry window test jumps two hours ahead. */
 let skew = 0;
 const loops: Loop[] = [];
@@ -58,7 +58,8 @@ const lastCheck = (at: Date) => ({ lastCheckedAt: at, lastLatencyMs: 1, lastStat
 async function flip(status: 'DOWN' | 'UP') {
   const at = new Date();
   const { status: from } = (await db.monitor.findUnique({ where: { id: 'm1' }, select: { status: true } }))!;
-  await state.recordStatusChange({ monitorId: 'm1', from, status, at, consecutiveFailures: status === 'DOWN' ? 1 : 0, cause: 'http_status', error: 'HTTP 500', lastCheck: lastCheck(at) }, status, alert);
+  const counts = { consecutiveFailures: status === 'DOWN' ? 1 : 0, failingSince: status === 'DOWN' ? at : null, streak: 0, streakSince: null };
+  await state.recordStatusChange({ monitorId: 'm1', from, state: { status, ...counts }, at, cause: 'http_status', error: 'HTTP 500', lastCheck: lastCheck(at) }, status, alert);
 }
 const deliveries = () => db.delivery.findMany({ orderBy: { eventId: 'asc' }, include: { event: true } });
 
