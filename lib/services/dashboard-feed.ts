@@ -4,6 +4,7 @@ import { channelIdsByMonitor, workingChannelIds } from '@/lib/data/channels';
 import { tagIdsByMonitor } from '@/lib/data/tags';
 import { recentChecksByMonitor, uptimeCountsSince } from '@/lib/data/checks';
 import { loadCalendarWindows } from '@/lib/data/maintenance-windows';
+import { networkOfflineSince } from '@/lib/data/instances';
 import { MaintenanceCalendar, type CalendarWindow } from '@/lib/domain/maintenance-calendar';
 import { occurrencesBetween } from '@/lib/domain/maintenance-schedule';
 import { uptimePercent } from '@/lib/domain/uptime';
@@ -28,6 +29,8 @@ export interface DashboardFeed {
   total: number;
   /** True when `monitors` holds only the changed rows. */
   partial: boolean;
+  /** offline: a worker instance cannot reach the network (every connectivity canary fails), so failures are not being judged. */
+  connectivity: { state: 'online' | 'offline'; offlineSince: string | null };
 }
 
 /** Monitors of windows that began or ended in (since, now]: no row of theirs changed, yet their status did. */
@@ -57,7 +60,7 @@ async function changedRows(userId: string, since: number | null, windows: Calend
 export async function dashboardFeed(userId: string, since: number | null, now = new Date()): Promise<DashboardFeed> {
   const cursor = now.getTime() - CURSOR_OVERLAP_MS;
   const windows = await loadCalendarWindows(userId);
-  const [rows, total] = await Promise.all([changedRows(userId, since, windows, now), countMonitors(userId)]);
+  const [rows, total, offlineSince] = await Promise.all([changedRows(userId, since, windows, now), countMonitors(userId), networkOfflineSince(now)]);
   const ids = rows.map((r) => r.id);
   const [channels, working, tags, uptime] = await Promise.all([
     channelIdsByMonitor(ids),
@@ -77,7 +80,8 @@ export async function dashboardFeed(userId: string, since: number | null, now = 
       maintenance: calendar.nowFor(m, now),
     });
   });
-  return { monitors, cursor, total, partial: since !== null };
+  const connectivity = { state: offlineSince ? ('offline' as const) : ('online' as const), offlineSince: offlineSince?.toISOString() ?? null };
+  return { monitors, cursor, total, partial: since !== null, connectivity };
 }
 
 /** The newest checks of the given monitors, oldest first; ids that are not the user's are left out. */
