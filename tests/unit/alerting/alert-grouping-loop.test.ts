@@ -5,6 +5,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { ChannelEvent, ChannelKind, ChannelProvider, ProviderContext } from '@/lib/alerting/channel-types';
 import { DeliveryError } from '@/lib/alerting/channel-types';
+import { waitFor } from '@/tests/support/api';
 
 // Alert grouping in the delivery loop against a real SQLite file: held deliveries of many
 // monitors going out as one message per channel (none on PagerDuty, which never groups), at
@@ -61,13 +62,8 @@ function newLoop(groupWindowMs = WINDOW): Loop {
   return loop;
 }
 
-async function until(pred: () => boolean | Promise<boolean>, ms = 10_000) {
-  const end = Date.now() + ms;
-  while (!(await pred())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+/** Polls until `pred` holds (every 100 ms, for 10 s at most). */
+const until = (pred: () => boolean | Promise<boolean>) => waitFor(async () => pred(), 10_000);
 
 /** One alert event of monitor m<i> as the worker writes it, held for the window when it may be grouped. */
 async function alert(i: number, kind: 'DOWN' | 'UP' | 'REMINDER', holdMs = kind === 'REMINDER' ? 0 : WINDOW) {
