@@ -4,9 +4,9 @@ import { memo, startTransition, useEffect, useLayoutEffect, useRef, useState } f
 import { Bar, BarChart, Rectangle, Tooltip, YAxis, type BarShapeProps } from 'recharts';
 import type { HeartbeatDto } from '@/lib/dto/dashboard';
 import { causeText } from '@/lib/domain/cause-labels';
-import { formatLatency } from '@/lib/ui/view-models';
+import { formatLatency, notTheTarget } from '@/lib/ui/view-models';
 import { formatAbsolute, useTimeZone } from '@/components/ui/time';
-import { statusColor } from '@/components/charts/colors';
+import { CHART_COLORS, statusColor } from '@/components/charts/colors';
 
 // A monitor's most recent checks, one segment each (newest on the right), as many as the row
 // has room for up to 50: a young monitor shows what it has, and one failed check is one red
@@ -41,9 +41,11 @@ function toSegments(beats: readonly HeartbeatDto[], slots: number): Segment[] {
   });
 }
 
+/** A failure that was not the target's fault (its parent down, Pingboard offline) is drawn grey: it counts for nothing. */
 function SegmentShape(props: BarShapeProps) {
   const beat = (props.payload as Segment | undefined)?.beat ?? null;
-  return <Rectangle {...props} fill={statusColor(beat?.status ?? null)} radius={1.5} />;
+  const excused = notTheTarget(beat?.cause);
+  return <Rectangle {...props} fill={excused ? CHART_COLORS.pending : statusColor(beat?.status ?? null)} radius={1.5} />;
 }
 
 function BeatTooltip({ active, payload, timeZone }: { active?: boolean; payload?: ReadonlyArray<{ payload?: Segment }>; timeZone: string }) {
@@ -56,7 +58,7 @@ function BeatTooltip({ active, payload, timeZone }: { active?: boolean; payload?
       <div className="font-medium">
         {beat.status} · {formatLatency(beat.latencyMs)}
       </div>
-      {cause ? <div className="text-red-700 dark:text-red-400">{cause}</div> : null}
+      {cause ? <div className={notTheTarget(beat.cause) ? 'text-zinc-600 dark:text-zinc-300' : 'text-red-700 dark:text-red-400'}>{cause}</div> : null}
     </div>
   );
 }

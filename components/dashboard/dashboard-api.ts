@@ -7,11 +7,19 @@ import { chunks } from '@/lib/ui/dashboard-list';
 
 // The dashboard's calls to the JSON API, typed once here so the components only say what they want.
 
+/** offline: Pingboard's own network is down (every connectivity canary fails), so failures are not judged. */
+export interface Connectivity {
+  state: 'online' | 'offline';
+  offlineSince: string | null;
+}
+
 export interface FeedAnswer {
   monitors: DashboardRowDto[];
   cursor: number;
   total: number;
   partial: boolean;
+  /** Absent from a server older than issue 14: read as online. */
+  connectivity?: Connectivity;
 }
 
 export function fetchFeed(since: number | null, signal?: AbortSignal): Promise<ApiResult<FeedAnswer>> {

@@ -4,10 +4,11 @@ import Link from 'next/link';
 import { memo, useRef, useState, type CSSProperties, type MouseEvent } from 'react';
 import type { HeartbeatDto } from '@/lib/dto/dashboard';
 import type { DashboardRow } from '@/lib/ui/view-models';
-import { formatPercent } from '@/lib/ui/view-models';
+import { formatPercent, notTheTarget } from '@/lib/ui/view-models';
+import { causeLabel } from '@/lib/domain/cause-labels';
 import type { TagInfo } from '@/lib/ui/dashboard-list';
 import { HeartbeatBar } from '@/components/charts/heartbeat-bar';
-import { StatusBadge } from '@/components/ui/status-badge';
+import { PhaseBadge, StatusBadge } from '@/components/ui/status-badge';
 import { RelativeTime } from '@/components/ui/time';
 import { cn } from '@/components/ui/cn';
 import { RowTags } from '@/components/dashboard/row-tags';
@@ -36,17 +37,6 @@ export interface MonitorRowProps {
   onToggle: (id: string, range: boolean) => void;
   onTagsChange: (id: string, tagIds: string[]) => Promise<string | null>;
   onCreateTag: (name: string) => Promise<TagInfo | string>;
-}
-
-function RetryingBadge({ label }: { label: string }) {
-  return (
-    <span data-retrying className="inline-flex h-6 items-center gap-1 rounded-full bg-amber-50 px-2 text-xs font-semibold whitespace-nowrap text-amber-900 ring-1 ring-amber-600/40 ring-inset dark:bg-amber-950/50 dark:text-amber-200 dark:ring-amber-500/40">
-      <svg viewBox="0 0 12 12" className="size-3 shrink-0" aria-hidden="true">
-        <path d="M10 6a4 4 0 1 1-1.2-2.85M10 1.5v2.5H7.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
-      </svg>
-      {label}
-    </span>
-  );
 }
 
 export const MonitorRow = memo(function MonitorRow(p: MonitorRowProps) {
@@ -81,7 +71,8 @@ export const MonitorRow = memo(function MonitorRow(p: MonitorRowProps) {
         ROW_GRID,
         'group border-b border-zinc-200 px-4 py-2.5 outline-offset-[-2px] hover:z-10 focus-within:z-10 dark:border-zinc-800',
         p.selected ? 'bg-sky-50 dark:bg-sky-950/30' : 'bg-white hover:bg-zinc-50 dark:bg-zinc-900 dark:hover:bg-zinc-800/60',
-        row.status === 'DOWN' || row.retrying ? 'border-l-4 border-l-red-600 pl-3 dark:border-l-red-500' : '',
+        row.status === 'DOWN' || row.phase === 'retrying' ? 'border-l-4 border-l-red-600 pl-3 dark:border-l-red-500' : '',
+        row.status === 'DEGRADED' && row.phase === null ? 'border-l-4 border-l-amber-500 pl-3' : '',
       )}
     >
       <input
@@ -93,8 +84,13 @@ export const MonitorRow = memo(function MonitorRow(p: MonitorRowProps) {
         onClick={onCheckbox}
         onChange={() => {}}
       />
-      <div className="order-3 md:order-none">
-        {row.retrying ? <RetryingBadge label={row.retrying} /> : <StatusBadge status={row.status} />}
+      <div className="order-3 flex flex-col items-end gap-0.5 md:order-none md:items-start">
+        {row.phase && row.phaseLabel ? <PhaseBadge phase={row.phase} label={row.phaseLabel} /> : <StatusBadge status={row.status} />}
+        {notTheTarget(row.lastCause) ? (
+          <span data-cause={row.lastCause} className="text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400" title={row.lastError ?? undefined}>
+            {causeLabel(row.lastCause)}
+          </span>
+        ) : null}
       </div>
       <div className="relative order-2 min-w-0 md:order-none">
         <div className="flex min-w-0 items-center gap-1.5">

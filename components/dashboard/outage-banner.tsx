@@ -1,19 +1,12 @@
 'use client';
 
 import type { Outage } from '@/lib/ui/dashboard-list';
+import { sinceClock } from '@/lib/ui/view-models';
 import { useTimeZone } from '@/components/ui/time';
 import { Button } from '@/components/ui/button';
 
 // A mass outage read as one: "212 of 309 monitors are down since 10:42", above the list, with
 // a way to see only those. The time is the viewer's, with the date when it is not today.
-
-function sinceText(ms: number, timeZone: string): string {
-  const day = (d: Date) => d.toLocaleDateString('en-GB', { timeZone });
-  const when = new Date(ms);
-  const time = when.toLocaleTimeString('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  if (day(when) === day(new Date())) return time;
-  return `${when.toLocaleDateString('en-GB', { timeZone, day: 'numeric', month: 'short' })} ${time}`;
-}
 
 export function OutageBanner({ outage, downFirst, onlyDown, showingOnlyDown }: { outage: Outage; downFirst: boolean; onlyDown: () => void; showingOnlyDown: boolean }) {
   const tz = useTimeZone();
@@ -29,7 +22,7 @@ export function OutageBanner({ outage, downFirst, onlyDown, showingOnlyDown }: {
       </svg>
       <p className="font-semibold">
         {outage.down} of {outage.total} {outage.total === 1 ? 'monitor is' : 'monitors are'} down
-        {outage.sinceMs !== null ? <span suppressHydrationWarning> since {sinceText(outage.sinceMs, tz)}</span> : null}
+        {outage.sinceMs !== null ? <span suppressHydrationWarning> since {sinceClock(outage.sinceMs, tz)}</span> : null}
       </p>
       <p className="text-sm">A shared cause (network, DNS, a common host) is likely.{downFirst ? ' Down monitors are listed first.' : ''}</p>
       {showingOnlyDown ? null : (

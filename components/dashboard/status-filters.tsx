@@ -11,9 +11,10 @@ import { cn } from '@/components/ui/cn';
 
 const COUNTERS: Array<{ key: StatusKey; status: DisplayStatus; label: string; tone: string; optional?: boolean }> = [
   { key: 'down', status: 'DOWN', label: 'Down', tone: 'text-red-700 dark:text-red-400' },
+  { key: 'degraded', status: 'DEGRADED', label: 'Degraded', tone: 'text-amber-700 dark:text-amber-400' },
   { key: 'up', status: 'UP', label: 'Up', tone: 'text-green-700 dark:text-green-400' },
   { key: 'pending', status: 'PENDING', label: 'Pending', tone: 'text-zinc-600 dark:text-zinc-400' },
-  { key: 'paused', status: 'PAUSED', label: 'Paused', tone: 'text-amber-700 dark:text-amber-400' },
+  { key: 'paused', status: 'PAUSED', label: 'Paused', tone: 'text-stone-600 dark:text-stone-400' },
   { key: 'maintenance', status: 'MAINTENANCE', label: 'Maintenance', tone: 'text-blue-700 dark:text-blue-400', optional: true },
   { key: 'blocked', status: 'BLOCKED', label: 'Blocked', tone: 'text-violet-700 dark:text-violet-400', optional: true },
 ];

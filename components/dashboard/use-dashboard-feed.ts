@@ -6,7 +6,7 @@ import { toDashboardRow, type DashboardRow } from '@/lib/ui/view-models';
 import { byName } from '@/lib/ui/dashboard-view';
 import { mergeRows } from '@/lib/ui/dashboard-list';
 import { usePoll } from '@/components/use-poll';
-import { fetchFeed } from '@/components/dashboard/dashboard-api';
+import { fetchFeed, type Connectivity } from '@/components/dashboard/dashboard-api';
 
 // The monitor list, kept live without downloading it again: every 3 s (not while the tab is
 // hidden) it asks only for the rows that changed since its cursor and merges them by id. When
@@ -19,11 +19,16 @@ export interface InitialFeed {
   monitors: DashboardRowDto[];
   cursor: number;
   total: number;
+  connectivity?: Connectivity;
 }
+
+const ONLINE: Connectivity = { state: 'online', offlineSince: null };
 
 export interface DashboardFeedState {
   /** Every monitor, in name order. */
   rows: DashboardRow[];
+  /** Whether Pingboard itself can reach the network, as of the last answer. */
+  connectivity: Connectivity;
   error: string | null;
   /** Asks now (after an action) instead of at the next tick; `full` reloads the whole list. */
   refresh: (full?: boolean) => Promise<void>;
@@ -33,6 +38,7 @@ export interface DashboardFeedState {
 
 export function useDashboardFeed(initial: InitialFeed, onChanged: (ids: string[]) => void): DashboardFeedState {
   const [rows, setRows] = useState(() => byName(initial.monitors.map(toDashboardRow)));
+  const [connectivity, setConnectivity] = useState<Connectivity>(initial.connectivity ?? ONLINE);
   const [error, setError] = useState<string | null>(null);
   const cursor = useRef<number | null>(initial.cursor);
   // The latest rows for merging, set wherever rows are set (a poll must not merge into a stale list).
@@ -47,6 +53,7 @@ export function useDashboardFeed(initial: InitialFeed, onChanged: (ids: string[]
         return;
       }
       setError(null);
+      setConnectivity((cur) => sameConnectivity(cur, res.data.connectivity ?? ONLINE) ? cur : (res.data.connectivity ?? ONLINE));
       const changed = res.data.monitors.map(toDashboardRow);
       const next = res.data.partial ? mergeRows(rowsRef.current, changed) : byName(changed);
       if (res.data.partial && next.length !== res.data.total) {
@@ -73,5 +80,7 @@ export function useDashboardFeed(initial: InitialFeed, onChanged: (ids: string[]
     });
   }, []);
 
-  return { rows, error, refresh, patchRows };
+  return { rows, connectivity, error, refresh, patchRows };
 }
+
+const sameConnectivity = (a: Connectivity, b: Connectivity) => a.state === b.state && a.offlineSince === b.offlineSince;

@@ -19,6 +19,7 @@ import { StatusFilters } from '@/components/dashboard/status-filters';
 import { TagFilter } from '@/components/dashboard/tag-filter';
 import { GroupToggle, SortMenu, TypeFilter } from '@/components/dashboard/view-options';
 import { OutageBanner } from '@/components/dashboard/outage-banner';
+import { ConnectivityBanner } from '@/components/dashboard/connectivity-banner';
 import { SelectionBar } from '@/components/dashboard/selection-bar';
 import { BulkDeleteConfirm } from '@/components/dashboard/bulk-confirm';
 import { ChannelDialog } from '@/components/dashboard/channel-dialog';
@@ -64,6 +65,7 @@ export function Dashboard({ initial, initialTags, initialSearch }: { initial: In
     return (
       <div className="space-y-4">
         <Heading />
+        <ConnectivityBanner connectivity={feed.connectivity} />
         <EmptyState />
       </div>
     );
@@ -78,6 +80,7 @@ export function Dashboard({ initial, initialTags, initialSearch }: { initial: In
         </p>
       </Heading>
       {feed.error ? <Notice tone="info">Could not refresh ({feed.error}). Showing the last known state; retrying…</Notice> : null}
+      <ConnectivityBanner connectivity={feed.connectivity} />
       {outage ? (
         <OutageBanner
           outage={outage}

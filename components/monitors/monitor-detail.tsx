@@ -15,6 +15,7 @@ import { HeartbeatPanel } from '@/components/monitors/heartbeat-panel';
 import { CertificatePanel } from '@/components/monitors/certificate-panel';
 import { MonitorHeader } from '@/components/monitors/detail/monitor-header';
 import { AlertChannels } from '@/components/monitors/detail/alert-channels';
+import { DependentsList } from '@/components/monitors/detail/dependents-list';
 import { NoChannelNotice } from '@/components/notifications/no-channel-notice';
 import { WindowControl } from '@/components/monitors/detail/window-control';
 import { useMonitorDetail } from '@/components/monitors/detail/use-monitor-detail';
@@ -35,7 +36,7 @@ export function MonitorDetail({ initial }: { initial: MonitorDetailData }) {
 
   return (
     <div className="space-y-4">
-      <MonitorHeader monitor={monitor} onMonitor={d.setMonitor} refresh={() => d.refresh()} />
+      <MonitorHeader monitor={monitor} parent={initial.relations.parent} onMonitor={d.setMonitor} refresh={() => d.refresh()} />
       {d.refreshError ? <Notice tone="info">Could not refresh ({d.refreshError}); retrying…</Notice> : null}
       {monitor.hasWorkingChannel ? null : (
         <NoChannelNotice>Nobody will be told when this monitor goes down: it has no working notification channel.</NoChannelNotice>
@@ -100,6 +101,11 @@ export function MonitorDetail({ initial }: { initial: MonitorDetailData }) {
           <SideCard id="incidents-title" title="Incidents">
             <IncidentsList incidents={d.incidents} />
           </SideCard>
+          {initial.relations.children.length > 0 ? (
+            <SideCard id="dependents-title" title="Monitors that depend on this one">
+              <DependentsList monitors={initial.relations.children} />
+            </SideCard>
+          ) : null}
           {https ? (
             <SideCard id="certificate-title" title="TLS certificate">
               <CertificatePanel monitor={monitor} />

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { MonitorDto } from '@/lib/dto';
 import type { ChannelChoice } from '@/lib/ui/channel-kinds';
+import type { MonitorChoice } from '@/lib/page-data/monitors';
 import { monitorKind } from '@/lib/monitor-kinds';
 import {
   ADVANCED_FIELDS,
@@ -33,7 +34,7 @@ import { BadgeFields } from '@/components/monitors/form/badge-fields';
 const opensAdvanced = (errors: FormErrors) => Object.keys(errors).some((k) => ADVANCED_FIELDS.has(k.split('.')[0]));
 
 /** `monitor` edits that monitor; `copyOf` starts a new one from a copy of its settings; neither starts afresh. */
-export function MonitorForm({ monitor, copyOf, channels }: { monitor?: MonitorDto; copyOf?: MonitorDto; channels: ChannelChoice[] }) {
+export function MonitorForm({ monitor, copyOf, channels, monitors }: { monitor?: MonitorDto; copyOf?: MonitorDto; channels: ChannelChoice[]; monitors: MonitorChoice[] }) {
   const router = useRouter();
   const editing = Boolean(monitor);
   const form = useRef<HTMLFormElement>(null);
@@ -134,7 +135,7 @@ export function MonitorForm({ monitor, copyOf, channels }: { monitor?: MonitorDt
       <Checkbox id="active" label="Active" checked={values.active} onChange={(c) => set('active', c)} error={errors.active} hint="Unchecked monitors are paused: no checks, no alerts." />
       <NotificationFields {...parts} channels={channels} />
       <BadgeFields checked={publicBadge} onChange={setPublicBadge} saved={monitor?.publicBadge ?? false} badgeUrl={monitor?.badgeUrl ?? null} />
-      <AdvancedSection {...parts} open={advancedOpen} onToggle={setAdvancedOpen} />
+      <AdvancedSection {...parts} open={advancedOpen} onToggle={setAdvancedOpen} monitors={monitors} selfId={monitor?.id ?? null} />
       <div className="flex flex-wrap gap-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
         <Button type="submit" variant="primary" disabled={busy}>
           {busy ? 'Saving…' : editing ? 'Save changes' : 'Create monitor'}

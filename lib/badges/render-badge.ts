@@ -5,11 +5,13 @@ import { makeBadge } from 'badge-maker';
 // message. Text is capped and stripped of characters XML cannot hold before it gets there, so any
 // name an owner types still yields a well-formed, reasonably sized SVG.
 
-export type BadgeColor = 'up' | 'down' | 'maintenance' | 'pending' | 'neutral' | 'warn';
+/** degraded: up but slow, in amber like everywhere else. */
+export type BadgeColor = 'up' | 'degraded' | 'down' | 'maintenance' | 'pending' | 'neutral' | 'warn';
 
 /** Readable fills; badge-maker picks dark text on the light ones by itself. */
 const FILL: Record<BadgeColor, string> = {
   up: '#2ea44f',
+  degraded: '#dfa000',
   down: '#d73a49',
   maintenance: '#0969da',
   pending: '#8c959f',

@@ -58,7 +58,7 @@ export const heartbeatKind = {
     label: 'Heartbeat',
     hint: 'Your job pings Pingboard on a schedule',
     formFields: ['graceSeconds'],
-    advancedSummary: 'reminders',
+    advancedSummary: 'dependency and reminders',
     target: () => 'Heartbeat',
     headline: (m, every) => `Heartbeat · every ${every}, ${m.graceSeconds} s grace`,
     showsCertificate: () => false,

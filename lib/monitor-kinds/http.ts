@@ -145,9 +145,9 @@ export const httpKind = {
     hint: 'Request a URL and check the answer',
     formFields: [
       'url', 'method', 'timeoutSeconds', 'retries', 'retryIntervalSeconds', 'headers', 'body', 'acceptedStatusCodes', 'followRedirects', 'maxRedirects',
-      'keyword', 'keywordMode', 'keywordCaseSensitive', 'jsonAssertions', 'maxResponseTimeMs', 'ignoreTlsErrors', 'certExpiryThresholdDays',
+      'keyword', 'keywordMode', 'keywordCaseSensitive', 'jsonAssertions', 'maxResponseTimeMs', 'ignoreTlsErrors', 'certExpiryThresholdDays', 'successThreshold', 'degraded',
     ],
-    advancedSummary: 'headers, body, status codes, keyword, JSON, TLS, retries',
+    advancedSummary: 'headers, body, status codes, keyword, JSON, TLS, retries, slowness, dependency',
     target: (m) => m.url ?? '',
     headline: (m) => `${m.method} ${m.url ?? ''}`,
     showsCertificate: (m) => Boolean(m.url?.startsWith('https:')) || m.certExpiresAt !== null,

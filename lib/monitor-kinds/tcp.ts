@@ -31,8 +31,8 @@ export const tcpKind = {
   ui: {
     label: 'TCP port',
     hint: 'Open a connection to host and port',
-    formFields: ['host', 'port', 'timeoutSeconds', 'retries', 'retryIntervalSeconds'],
-    advancedSummary: 'retries and reminders',
+    formFields: ['host', 'port', 'timeoutSeconds', 'retries', 'retryIntervalSeconds', 'successThreshold', 'degraded'],
+    advancedSummary: 'retries, slowness, dependency and reminders',
     target: address,
     headline: (m) => `TCP ${address(m)}`,
     showsCertificate: () => false,

@@ -2,7 +2,7 @@ import 'server-only';
 import { cache } from 'react';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/page-data/session';
-import { findMonitor } from '@/lib/data/monitors';
+import { childrenOf, dashboardMonitors, findMonitor } from '@/lib/data/monitors';
 import { toMonitorViews } from '@/lib/services/monitor-views';
 import { dashboardFeed, type DashboardFeed } from '@/lib/services/dashboard-feed';
 import { listTagsFor } from '@/lib/services/manage-tags';
@@ -11,7 +11,7 @@ import { monitorOverview, type MonitorOverview } from '@/lib/services/monitor-ov
 import { monitorDto, type MonitorDto } from '@/lib/dto';
 import { tagDto, type TagDto } from '@/lib/dto/tags';
 import { HOUR_MS } from '@/lib/shared/time';
-import type { UptimeWindowKey } from '@/lib/ui/view-models';
+import { displayStatus, type DisplayStatus, type UptimeWindowKey } from '@/lib/ui/view-models';
 import { drawsEachCheck, initialWindow, seriesFrom, SERIES_LIMIT, windowHours, type CheckPoint } from '@/lib/ui/history-window';
 import type { ChannelChoice } from '@/lib/ui/channel-kinds';
 import { channelChoices } from '@/lib/page-data/channels';
@@ -43,6 +43,40 @@ export async function monitorForEdit(id: string): Promise<MonitorDto> {
   return monitorDto(await ownedMonitor(id));
 }
 
+/** A monitor the form's "Depends on" can name. */
+export interface MonitorChoice {
+  id: string;
+  name: string;
+}
+
+/** The user's monitors by name, for choosing a parent (the API refuses cycles; the form leaves out the monitor itself). */
+export async function monitorChoices(): Promise<MonitorChoice[]> {
+  const user = await requireUser();
+  const rows = await dashboardMonitors(user.id);
+  return rows.map((m) => ({ id: m.id, name: m.name })).sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }) || (a.id < b.id ? -1 : 1));
+}
+
+/** A parent or child on the monitor page: a link with its status. */
+export interface RelatedMonitor {
+  id: string;
+  name: string;
+  status: DisplayStatus;
+}
+
+export interface MonitorRelations {
+  /** The monitor this one depends on: while it is DOWN, this one's failures alert nobody. */
+  parent: RelatedMonitor | null;
+  /** Monitors that depend on this one. */
+  children: RelatedMonitor[];
+}
+
+const related = (m: { id: string; name: string; status: string; active: boolean }): RelatedMonitor => ({ id: m.id, name: m.name, status: displayStatus(m) });
+
+async function relationsOf(userId: string, monitor: { id: string; parentId: string | null }): Promise<MonitorRelations> {
+  const [parent, children] = await Promise.all([monitor.parentId ? findMonitor(userId, monitor.parentId) : null, childrenOf(userId, monitor.id)]);
+  return { parent: parent ? related(parent) : null, children: children.map(related) };
+}
+
 /** Everything the monitor page's first render shows: the same answer its refreshes get from GET /api/monitors/:id/overview. */
 export type MonitorDetailData = MonitorOverview & {
   /** The window the charts open on (1 h for a monitor younger than a day). */
@@ -51,6 +85,8 @@ export type MonitorDetailData = MonitorOverview & {
   series: CheckPoint[] | null;
   /** The user's channels, to name each delivery and list the ones this monitor alerts. */
   channels: ChannelChoice[];
+  /** Its parent and children as of the page's first render. */
+  relations: MonitorRelations;
 };
 export type UptimeSummary = MonitorOverview['summary'];
 
@@ -60,7 +96,7 @@ export async function monitorDetail(id: string): Promise<MonitorDetailData> {
   const now = new Date();
   const windowKey = initialWindow(monitor.createdAt, now.getTime());
   const hours = windowHours(windowKey);
-  const [overview, channels] = await Promise.all([monitorOverview(user.id, monitor.id, hours, now), channelChoices()]);
+  const [overview, channels, relations] = await Promise.all([monitorOverview(user.id, monitor.id, hours, now), channelChoices(), relationsOf(user.id, monitor)]);
   let series: CheckPoint[] | null = null;
   if (drawsEachCheck(windowKey, overview.report.totalChecks)) {
     // The overview's first page may already hold the whole window.
@@ -68,5 +104,5 @@ export async function monitorDetail(id: string): Promise<MonitorDetailData> {
     const checks = all ? overview.checks.checks : (await checksPage(monitor.id, { limit: SERIES_LIMIT })).checks;
     series = seriesFrom(checks, now.getTime() - hours * HOUR_MS);
   }
-  return { ...overview, windowKey, series, channels };
+  return { ...overview, windowKey, series, channels, relations };
 }

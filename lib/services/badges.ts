@@ -39,6 +39,7 @@ async function badgeFigure(key: string, kind: BadgeKind, window: BadgeWindow): P
     const calendar = new MaintenanceCalendar(await loadCalendarWindows(m.userId));
     if (calendar.activeFor(m, now)) return { message: 'maintenance', color: 'maintenance', defaultLabel: 'status' };
     if (m.status === 'UP') return { message: 'up', color: 'up', defaultLabel: 'status' };
+    if (m.status === 'DEGRADED') return { message: 'degraded', color: 'degraded', defaultLabel: 'status' };
     if (m.status === 'DOWN') return { message: 'down', color: 'down', defaultLabel: 'status' };
     return { message: 'pending', color: 'pending', defaultLabel: 'status' };
   }

@@ -2,8 +2,10 @@
 // and the Atom feed are rendered from. Built by lib/services/public-status.ts from the owner's
 // choices, so a field that is not here cannot leak into any public response.
 
-export type ComponentStatus = 'operational' | 'down' | 'maintenance' | 'pending' | 'paused';
-export type OverallStatus = 'operational' | 'partial_outage' | 'major_outage' | 'maintenance';
+/** degraded: up, but slower than the monitor's thresholds ("Degraded performance"). */
+export type ComponentStatus = 'operational' | 'degraded' | 'down' | 'maintenance' | 'pending' | 'paused';
+/** From best to worst: operational, maintenance, degraded_performance, partial_outage, major_outage. */
+export type OverallStatus = 'operational' | 'maintenance' | 'degraded_performance' | 'partial_outage' | 'major_outage';
 export type IncidentImpact = 'none' | 'minor' | 'major' | 'critical';
 export type IncidentStatus = 'investigating' | 'identified' | 'monitoring' | 'resolved';
 

@@ -23,12 +23,14 @@ import type {
 
 export const OVERALL_LABEL: Record<OverallStatus, string> = {
   operational: 'All systems operational',
+  degraded_performance: 'Degraded performance',
   partial_outage: 'Partial outage',
   major_outage: 'Major outage',
   maintenance: 'Under maintenance',
 };
 export const COMPONENT_STATUS_LABEL: Record<ComponentStatus, string> = {
   operational: 'Operational',
+  degraded: 'Degraded performance',
   down: 'Down',
   maintenance: 'Maintenance',
   pending: 'Pending',
@@ -238,7 +240,7 @@ header{display:flex;flex-wrap:wrap;align-items:center;gap:12px 16px;margin-botto
 h2{font-size:1.125rem;margin:28px 0 10px}
 h3{font-size:1rem;margin:0}
 .banner{margin:0 0 6px;padding:14px 16px;border-radius:8px;color:#fff;font-weight:600;font-size:1.125rem}
-.banner.operational{background:#1a7f37}.banner.partial_outage{background:#bc4c00}.banner.major_outage{background:#cf222e}.banner.maintenance{background:#0969da}
+.banner.operational{background:#1a7f37}.banner.partial_outage{background:#bc4c00}.banner.major_outage{background:#cf222e}.banner.maintenance{background:#0969da}.banner.degraded_performance{background:#9a6700}
 .updated,.meta,.empty,.bar-foot,.details{color:var(--muted);font-size:.8125rem}
 .updated{margin:0 0 8px}
 .notice,.comps{background:var(--card);border:1px solid var(--line);border-radius:8px}
@@ -254,7 +256,7 @@ code{font:.875em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .comps{list-style:none;margin:0;padding:0;overflow-x:clip}
 .comp{padding:14px 16px}.comp+.comp{border-top:1px solid var(--line)}
 .comp-head{display:flex;flex-wrap:wrap;align-items:baseline;justify-content:space-between;gap:2px 12px}
-.st{font-size:.875rem;font-weight:600;color:var(--muted)}.st.operational{color:var(--ok)}.st.down{color:var(--down)}.st.maintenance{color:var(--maint)}
+.st{font-size:.875rem;font-weight:600;color:var(--muted)}.st.operational{color:var(--ok)}.st.down{color:var(--down)}.st.maintenance{color:var(--maint)}.st.degraded{color:var(--warn)}
 .bar{display:flex;gap:2px;height:32px;margin:10px 0 4px;padding:0;list-style:none}
 .seg{flex:1 1 0;min-width:0;border-radius:2px;position:relative;background:var(--s-n)}
 .seg.u{background:var(--s-u)}.seg.o{background:var(--s-o)}.seg.w{background:var(--s-w)}.seg.d{background:var(--s-d)}.seg.m{background:var(--s-m)}

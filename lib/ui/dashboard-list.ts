@@ -90,7 +90,8 @@ export function groupByTag(rows: readonly DashboardRow[], tags: readonly TagInfo
     let up = 0;
     let down = 0;
     for (const r of list) {
-      if (r.status === 'UP') up++;
+      // DEGRADED is up, only slower than its thresholds.
+      if (r.status === 'UP' || r.status === 'DEGRADED') up++;
       else if (r.status === 'DOWN') down++;
     }
     items.push({ kind: 'group', key, tag, count: list.length, up, down, collapsed });

@@ -5,7 +5,7 @@ import type { DashboardRow, DisplayStatus } from '@/lib/ui/view-models';
 // bookmarked and Back works). Pure and browser-safe: the list is filtered in memory on every
 // keystroke, so everything here is one pass over the rows, or one sort of the survivors.
 
-export const STATUS_KEYS = ['down', 'up', 'pending', 'paused', 'maintenance', 'blocked'] as const;
+export const STATUS_KEYS = ['down', 'degraded', 'up', 'pending', 'paused', 'maintenance', 'blocked'] as const;
 export type StatusKey = (typeof STATUS_KEYS)[number];
 
 export const SORT_KEYS = ['status', 'name', 'changed', 'uptime', 'latency'] as const;
@@ -120,7 +120,7 @@ export function filterRows(rows: readonly DashboardRow[], v: DashboardView): { r
   const statuses = new Set<string>(v.status);
   const tags = new Set(v.tags);
   const types = new Set(v.types);
-  const facets: Facets = { status: { down: 0, up: 0, pending: 0, paused: 0, maintenance: 0, blocked: 0 }, tags: new Map(), types: new Map(), shown: 0 };
+  const facets: Facets = { status: { down: 0, degraded: 0, up: 0, pending: 0, paused: 0, maintenance: 0, blocked: 0 }, tags: new Map(), types: new Map(), shown: 0 };
   const kept: DashboardRow[] = [];
   for (const row of rows) {
     if (terms.length && !matchesTerms(row, terms)) continue;
@@ -139,11 +139,11 @@ export function filterRows(rows: readonly DashboardRow[], v: DashboardView): { r
 
 // ---- Sorting --------------------------------------------------------------------------------
 
-const STATUS_RANK: Record<DisplayStatus, number> = { DOWN: 0, BLOCKED: 2, PENDING: 3, MAINTENANCE: 4, UP: 5, PAUSED: 6 };
+const STATUS_RANK: Record<DisplayStatus, number> = { DOWN: 0, DEGRADED: 2, BLOCKED: 3, PENDING: 4, MAINTENANCE: 5, UP: 6, PAUSED: 7 };
 
-/** DOWN, then a failure awaiting its retry, then the rest from worse to better. */
-export function statusRank(row: Pick<DashboardRow, 'status' | 'retrying'>): number {
-  return row.retrying ? 1 : STATUS_RANK[row.status];
+/** DOWN (recovering ones too), then a failure awaiting its retry, then DEGRADED, then the rest from worse to better. */
+export function statusRank(row: Pick<DashboardRow, 'status' | 'phase'>): number {
+  return row.phase === 'retrying' && row.status !== 'DOWN' ? 1 : STATUS_RANK[row.status];
 }
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });

@@ -10,6 +10,7 @@ import {
   type MONITOR_TYPES,
 } from '@/lib/schemas/monitor';
 import type { MonitorDto } from '@/lib/dto';
+import { DEGRADED_LIMITS, type DegradedLimit } from '@/lib/domain/degraded';
 import { monitorKind, type MonitorFieldKey } from '@/lib/monitor-kinds';
 import { INTERVAL_PRESETS } from '@/lib/ui/view-models';
 
@@ -67,12 +68,22 @@ export interface FormValues {
   certExpiryThresholdDays: string;
   retries: string;
   retryIntervalSeconds: string;
+  successThreshold: string;
   reminderIntervalMinutes: string;
+  /** Slowness thresholds in ms (empty: none) and the checks in a row they need (empty: 3). */
+  degraded: DegradedInputs;
+  /** The monitor this one depends on; '' for none. */
+  parentId: string;
   /** The notification channels it alerts (checkboxes). */
   channelIds: string[];
 }
 
-/** Errors by field: "url", or "headers.2.value" for one input of one row. */
+export type DegradedInputs = Record<DegradedLimit | 'consecutive', string>;
+
+/** The inputs of the degraded thresholds, in the form's order, keyed as the API names them. */
+export const DEGRADED_INPUTS = [...DEGRADED_LIMITS, 'consecutive'] as const;
+
+/** Errors by field: "url", "headers.2.value" for one input of one row, "degraded.tlsMs" for one threshold. */
 export type FormErrors = Record<string, string>;
 export type SetValue = <K extends keyof FormValues>(key: K, value: FormValues[K]) => void;
 
@@ -114,9 +125,16 @@ export function initialValues(m?: MonitorDto, defaultChannelIds: string[] = []):
     certExpiryThresholdDays: str(m?.certExpiryThresholdDays ?? d.certExpiryThresholdDays),
     retries: str(m?.retries ?? d.retries),
     retryIntervalSeconds: str(m?.retryIntervalSeconds ?? d.retryIntervalSeconds),
+    successThreshold: str(m?.successThreshold ?? d.successThreshold),
     reminderIntervalMinutes: str(m?.reminderIntervalMinutes),
+    degraded: degradedInputs(m?.degraded ?? null),
+    parentId: m?.parentId ?? '',
     channelIds: m ? [...m.channelIds] : [...defaultChannelIds],
   };
+}
+
+function degradedInputs(d: MonitorDto['degraded']): DegradedInputs {
+  return Object.fromEntries(DEGRADED_INPUTS.map((k) => [k, str(d?.[k])])) as DegradedInputs;
 }
 
 /** The limit of the name input, from the shared schema (100). */
@@ -178,11 +196,25 @@ export function buildPayload(v: FormValues, opts: BuildOptions): { payload: Crea
   }
   if (shows('retries')) payload.retries = num('retries', v.retries, 'the number of retries') ?? undefined;
   if (shows('retryIntervalSeconds')) payload.retryIntervalSeconds = num('retryIntervalSeconds', v.retryIntervalSeconds, 'the retry interval in seconds') ?? undefined;
+  if (shows('successThreshold')) payload.successThreshold = num('successThreshold', v.successThreshold, 'the success threshold') ?? undefined;
+  if (shows('degraded')) payload.degraded = degradedPayload(v.degraded, num);
+  payload.parentId = v.parentId === '' ? null : v.parentId;
   if (shows('graceSeconds')) payload.graceSeconds = num('graceSeconds', v.grace, 'the grace period in seconds') ?? undefined;
   if (shows('host')) payload.host = v.host.trim() === '' ? null : v.host;
   if (shows('port')) payload.port = num('port', v.port, 'a port', true);
   if (shows('url')) Object.assign(payload, httpPayload(v, errors));
   return { payload, errors };
+}
+
+/** null when every threshold is empty (never DEGRADED); an empty consecutive is left to the server's 3. */
+function degradedPayload(d: DegradedInputs, num: ReturnType<typeof numberReader>): CreateMonitorInput['degraded'] {
+  if (DEGRADED_INPUTS.every((k) => d[k].trim() === '')) return null;
+  const out: Record<string, number> = {};
+  for (const k of DEGRADED_INPUTS) {
+    const n = num(`degraded.${k}`, d[k], k === 'consecutive' ? 'the number of checks' : 'a time in ms', true);
+    if (n !== null) out[k] = n;
+  }
+  return out as CreateMonitorInput['degraded'];
 }
 
 function httpPayload(v: FormValues, errors: FormErrors): Partial<CreateMonitorInput> {
@@ -216,9 +248,10 @@ function httpPayload(v: FormValues, errors: FormErrors): Partial<CreateMonitorIn
   };
 }
 
-/** "headers.2.value" for row fields, the top-level name for everything else (a status code list is one input). */
+/** "headers.2.value" for row fields, "degraded.tlsMs" for a threshold, the top-level name for everything else (a status code list is one input). */
 export function issueKey(path: ReadonlyArray<PropertyKey>): string {
   const [head, index, field] = path;
+  if (head === 'degraded' && typeof index === 'string' && (DEGRADED_INPUTS as readonly string[]).includes(index)) return `degraded.${index}`;
   if ((head === 'headers' || head === 'jsonAssertions') && typeof index === 'number') {
     return field === undefined ? `${head}.${index}` : `${head}.${index}.${String(field)}`;
   }
@@ -241,9 +274,9 @@ export function validate(v: FormValues, opts: BuildOptions): { payload: CreateMo
 }
 
 /** Inputs every kind shows; the rest are the kind's formFields. */
-const COMMON: readonly string[] = ['name', 'type', 'intervalSeconds', 'active', 'reminderIntervalMinutes', 'channelIds'];
+const COMMON: readonly string[] = ['name', 'type', 'intervalSeconds', 'active', 'reminderIntervalMinutes', 'channelIds', 'parentId'];
 /** Fields inside the collapsed "Advanced options"; an error there opens it. */
-export const ADVANCED_FIELDS = new Set(['headers', 'body', 'acceptedStatusCodes', 'followRedirects', 'maxRedirects', 'keyword', 'keywordMode', 'keywordCaseSensitive', 'jsonAssertions', 'maxResponseTimeMs', 'ignoreTlsErrors', 'certExpiryThresholdDays', 'retries', 'retryIntervalSeconds', 'reminderIntervalMinutes']);
+export const ADVANCED_FIELDS = new Set(['headers', 'body', 'acceptedStatusCodes', 'followRedirects', 'maxRedirects', 'keyword', 'keywordMode', 'keywordCaseSensitive', 'jsonAssertions', 'maxResponseTimeMs', 'ignoreTlsErrors', 'certExpiryThresholdDays', 'retries', 'retryIntervalSeconds', 'reminderIntervalMinutes', 'successThreshold', 'degraded', 'parentId']);
 
 /** Whether an error key has an input on screen for this form state (else it goes in the notice on top). */
 export function hasInputFor(key: string, v: FormValues): boolean {
@@ -251,6 +284,7 @@ export function hasInputFor(key: string, v: FormValues): boolean {
   if (!COMMON.includes(head) && !(monitorKind(v.type).ui.formFields as readonly string[]).includes(head)) return false;
   if (head === 'body' && !METHODS_WITH_BODY.has(v.method)) return false;
   if (index === undefined) return true;
+  if (head === 'degraded') return (DEGRADED_INPUTS as readonly string[]).includes(index);
   const rows = head === 'headers' ? v.headers : head === 'jsonAssertions' ? v.jsonAssertions : [];
   return Number(index) < rows.length;
 }

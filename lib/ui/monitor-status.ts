@@ -1,29 +1,29 @@
 import type { DisplayStatus } from '@/lib/ui/view-models';
 
 // What a monitor's status line says, shared by the dashboard rows and the monitor page: a
-// failure waiting for its confirmation retry reads "retrying (1 of 2)", not UP beside a red
-// check, and push (heartbeat) monitors have no response time to show.
+// monitor between statuses reads "retrying (2 of 3)" (failures not confirmed yet) or
+// "recovering (1 of 3)" (a DOWN monitor counting its successes), from the API's phase fields,
+// and push (heartbeat) monitors have no response time to show.
 
-export interface StatusSource {
-  active: boolean;
-  status: string;
-  type: string;
-  consecutiveFailures: number;
-  retries: number;
+export interface PhaseSource {
+  phase: 'retrying' | 'recovering' | null;
+  attempt: number | null;
+  of: number | null;
 }
 
-/** Unconfirmed failures while UP or PENDING: `attempt` of `of` failed checks needed for DOWN. */
-export function retrying(m: StatusSource): { attempt: number; of: number } | null {
-  if (!m.active || m.type === 'heartbeat') return null;
-  if (m.status !== 'UP' && m.status !== 'PENDING') return null;
-  if (m.consecutiveFailures <= 0 || m.retries <= 0) return null;
-  return { attempt: Math.min(m.consecutiveFailures, m.retries), of: m.retries };
+/** "retrying (2 of 3)", "recovering (1 of 3)", or null when the monitor is not between statuses. */
+export function phaseLabel(m: PhaseSource): string | null {
+  if (!m.phase || m.attempt === null || m.of === null) return null;
+  return `${m.phase} (${Math.min(m.attempt, m.of)} of ${m.of})`;
 }
 
-/** "retrying (1 of 2)" or null. */
-export function retryingLabel(m: StatusSource): string | null {
-  const r = retrying(m);
-  return r ? `retrying (${r.attempt} of ${r.of})` : null;
+/** What the phase means, in a sentence for the monitor page. */
+export function phaseSentence(m: PhaseSource): string | null {
+  const label = phaseLabel(m);
+  if (!label) return null;
+  return m.phase === 'retrying'
+    ? `${label}: it turns DOWN if the retries fail too`
+    : `${label}: it turns UP after ${m.of} successful checks in a row`;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { CheckDto, MonitorDto } from '@/lib/dto';
 import type { DashboardRowDto } from '@/lib/dto/dashboard';
 import { MONITOR_KINDS, monitorKind } from '@/lib/monitor-kinds';
 import { causeText } from '@/lib/domain/cause-labels';
-import { responseTimeLabel, retryingLabel } from '@/lib/ui/monitor-status';
+import { phaseLabel, responseTimeLabel } from '@/lib/ui/monitor-status';
 
 // Isomorphic shapes and formatting for the pages: the server maps lib/ rows into them for
 // the first render, and the client maps API responses into the same shapes when it polls.
@@ -10,12 +10,14 @@ import { responseTimeLabel, retryingLabel } from '@/lib/ui/monitor-status';
 
 /** BLOCKED: the outbound policy refuses the target, so no request reaches it (neither up nor down). */
 /** MAINTENANCE: inside a maintenance window; checks run, failures alert nobody. */
-export type DisplayStatus = 'UP' | 'DOWN' | 'BLOCKED' | 'PENDING' | 'PAUSED' | 'MAINTENANCE';
+/** DEGRADED: up, but slower than its thresholds; counts as up, shown in amber. */
+export type DisplayStatus = 'UP' | 'DEGRADED' | 'DOWN' | 'BLOCKED' | 'PENDING' | 'PAUSED' | 'MAINTENANCE';
+
+const SHOWN_AS_IS: ReadonlySet<string> = new Set(['UP', 'DEGRADED', 'DOWN', 'BLOCKED', 'MAINTENANCE']);
 
 export function displayStatus(m: { active: boolean; status: string }): DisplayStatus {
   if (!m.active) return 'PAUSED';
-  if (m.status === 'UP' || m.status === 'DOWN' || m.status === 'BLOCKED' || m.status === 'MAINTENANCE') return m.status;
-  return 'PENDING';
+  return SHOWN_AS_IS.has(m.status) ? (m.status as DisplayStatus) : 'PENDING';
 }
 
 /** One dashboard row: the light feed row plus what filtering and sorting read on every keystroke. */
@@ -38,8 +40,12 @@ export interface DashboardRow {
   /** Whether one of its channels can deliver now; false means nobody would be told. */
   hasWorkingChannel: boolean;
   maintenance: { title: string; end: string } | null;
-  /** "retrying (1 of 2)" while a failure waits for its confirmation retry, else null. */
-  retrying: string | null;
+  /** retrying: failures not confirmed yet; recovering: a DOWN monitor counting successes; else null. */
+  phase: 'retrying' | 'recovering' | null;
+  /** "retrying (2 of 3)" or "recovering (1 of 3)", else null. */
+  phaseLabel: string | null;
+  /** The monitor this one depends on, if any. */
+  parentId: string | null;
   /** "—" for push monitors and before the first check, else "123 ms". */
   responseTime: string;
   /** Name and target in lower case: what the search box matches, computed once per row. */
@@ -78,7 +84,9 @@ export function toDashboardRow(m: DashboardRowDto): DashboardRow {
     tagIds: m.tagIds,
     hasWorkingChannel: m.hasWorkingChannel,
     maintenance: m.maintenance,
-    retrying: retryingLabel(m),
+    phase: m.phase,
+    phaseLabel: phaseLabel(m),
+    parentId: m.parentId,
     responseTime: responseTimeLabel(m),
     haystack: `${m.name}\n${target}`.toLowerCase(),
     statusChangedMs: m.statusChangedAt ? Date.parse(m.statusChangedAt) : null,
@@ -88,6 +96,7 @@ export function toDashboardRow(m: DashboardRowDto): DashboardRow {
 export interface StatusCounts {
   total: number;
   up: number;
+  degraded: number;
   down: number;
   blocked: number;
   pending: number;
@@ -96,9 +105,10 @@ export interface StatusCounts {
 }
 
 export function countStatuses(rows: { status: DisplayStatus }[]): StatusCounts {
-  const c: StatusCounts = { total: rows.length, up: 0, down: 0, blocked: 0, pending: 0, paused: 0, maintenance: 0 };
+  const c: StatusCounts = { total: rows.length, up: 0, degraded: 0, down: 0, blocked: 0, pending: 0, paused: 0, maintenance: 0 };
   for (const r of rows) {
     if (r.status === 'UP') c.up++;
+    else if (r.status === 'DEGRADED') c.degraded++;
     else if (r.status === 'DOWN') c.down++;
     else if (r.status === 'BLOCKED') c.blocked++;
     else if (r.status === 'PAUSED') c.paused++;
@@ -145,10 +155,39 @@ export function formatAgo(fromMs: number, nowMs: number): string {
   return `${Math.floor(h / 24)} d ago`;
 }
 
+const NOT_THE_TARGET: ReadonlySet<string> = new Set(['parent_down', 'probe_offline']);
+
+/**
+ * A failure that was not the target's fault (its parent down, Pingboard offline): stored, shown,
+ * counted for nothing and alerting nobody. Its stored error already says what happened
+ * ("Parent API is down; the check saw: ...").
+ */
+export function notTheTarget(cause: string | null | undefined): boolean {
+  return cause != null && NOT_THE_TARGET.has(cause);
+}
+
+/**
+ * Why a check failed, in words: "Timeout — Timed out after 10 s", and for a failure that was not
+ * the target's fault (its parent down, Pingboard offline) the stored sentence alone.
+ */
+export function failureText(cause: string | null | undefined, error: string | null | undefined): string | null {
+  if (error && notTheTarget(cause)) return error;
+  return causeText(cause, error);
+}
+
 /** The human reason of a failed check ("Timeout — Timed out after 10 s"), for tables and the Check now result. */
 export function checkReason(c: Pick<CheckDto, 'status' | 'error' | 'cause' | 'statusCode'>): string {
   if (c.status === 'UP') return '';
-  return causeText(c.cause, c.error) ?? (c.statusCode ? `HTTP ${c.statusCode}` : 'Failed');
+  return failureText(c.cause, c.error) ?? (c.statusCode ? `HTTP ${c.statusCode}` : 'Failed');
+}
+
+/** "10:42" today, "3 Dec 10:42" on another day, in the viewer's time zone: when something began. */
+export function sinceClock(ms: number, timeZone: string, nowMs: number = Date.now()): string {
+  const day = (d: Date) => d.toLocaleDateString('en-GB', { timeZone });
+  const when = new Date(ms);
+  const time = when.toLocaleTimeString('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  if (day(when) === day(new Date(nowMs))) return time;
+  return `${when.toLocaleDateString('en-GB', { timeZone, day: 'numeric', month: 'short' })} ${time}`;
 }
 
 export const UPTIME_WINDOWS = [

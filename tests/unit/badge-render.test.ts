@@ -15,6 +15,12 @@ describe('badges', () => {
     expect(svg).toContain('>99.9%<');
   });
 
+  it('draws a degraded status in amber', () => {
+    const svg = renderBadge({ label: 'status', message: 'degraded', color: 'degraded' });
+    expect(svg).toContain('#dfa000');
+    expect(svg).toContain('>degraded<');
+  });
+
   it('escapes the label and message, and drops characters XML forbids', () => {
     const svg = renderBadge({ label: '<script>alert(1)</script> & co', message: 'a "b"\u0000', color: 'down' });
     expect(wellFormed(svg)).toBe(true);

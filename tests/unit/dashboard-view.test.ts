@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toDashboardRow, type DashboardRow } from '@/lib/ui/view-models';
+import { countStatuses, displayStatus, failureText, sinceClock, toDashboardRow, type DashboardRow } from '@/lib/ui/view-models';
+import { phaseLabel, phaseSentence } from '@/lib/ui/monitor-status';
 import type { DashboardRowDto } from '@/lib/dto/dashboard';
 import { applyView, byName, DEFAULT_VIEW, filterRows, parseView, sortRows, toggle, viewToSearch, type DashboardView, type SortKey } from '@/lib/ui/dashboard-view';
 import { chunks, groupByTag, massOutage, mergeRows, rangeIds, setMany, type GroupHeader, type ListItem } from '@/lib/ui/dashboard-list';
@@ -44,7 +45,7 @@ const ROWS = byName([
   row({ id: 'a', name: 'API gateway', target: 'https://api.acme.io/health', status: 'DOWN', statusChangedAt: at(5), uptime24h: 76.5, lastLatencyMs: 900, tagIds: ['prod'] }),
   row({ id: 'b', name: 'Billing', target: 'https://billing.acme.io/', statusChangedAt: at(-60), uptime24h: 99.9, lastLatencyMs: 120, tagIds: ['prod', 'pay'] }),
   row({ id: 'c', name: 'Cron backup', type: 'heartbeat', target: 'heartbeat', statusChangedAt: at(-600), uptime24h: 100, lastLatencyMs: null }),
-  row({ id: 'd', name: 'DB primary', type: 'tcp', target: 'db.internal:5432', status: 'UP', consecutiveFailures: 1, retries: 2, statusChangedAt: at(-5), uptime24h: 98, lastLatencyMs: 3 }),
+  row({ id: 'd', name: 'DB primary', type: 'tcp', target: 'db.internal:5432', status: 'UP', consecutiveFailures: 1, retries: 2, phase: 'retrying', attempt: 1, of: 3, statusChangedAt: at(-5), uptime24h: 98, lastLatencyMs: 3 }),
   row({ id: 'e', name: 'Edge cache', target: 'https://cdn.acme.io/', active: false, status: 'UP', uptime24h: null, lastLatencyMs: null, tagIds: ['staging'] }),
   row({ id: 'f', name: 'Frontend', target: 'https://www.acme.io/', status: 'PENDING', uptime24h: null, lastLatencyMs: null, tagIds: ['prod'] }),
   row({ id: 'g', name: 'Service 10', target: 'https://s10.acme.io/', statusChangedAt: at(-1), uptime24h: 99, lastLatencyMs: 250 }),
@@ -93,10 +94,10 @@ describe('dashboard view: search and filters', () => {
 
   it.each([
     // The counters follow every filter but their own.
-    ['nothing', view(), { down: 2, up: 4, pending: 1, paused: 1, maintenance: 0, blocked: 0 }, { prod: 3, pay: 1, staging: 2 }, { http: 6, tcp: 1, heartbeat: 1 }],
-    ['status down', view({ status: ['down'] }), { down: 2, up: 4, pending: 1, paused: 1, maintenance: 0, blocked: 0 }, { prod: 1, staging: 1 }, { http: 2 }],
-    ['tag prod', view({ tags: ['prod'] }), { down: 1, up: 1, pending: 1, paused: 0, maintenance: 0, blocked: 0 }, { prod: 3, pay: 1, staging: 2 }, { http: 3 }],
-    ['search acme', view({ q: 'acme' }), { down: 2, up: 2, pending: 1, paused: 1, maintenance: 0, blocked: 0 }, { prod: 3, pay: 1, staging: 2 }, { http: 6 }],
+    ['nothing', view(), { down: 2, degraded: 0, up: 4, pending: 1, paused: 1, maintenance: 0, blocked: 0 }, { prod: 3, pay: 1, staging: 2 }, { http: 6, tcp: 1, heartbeat: 1 }],
+    ['status down', view({ status: ['down'] }), { down: 2, degraded: 0, up: 4, pending: 1, paused: 1, maintenance: 0, blocked: 0 }, { prod: 1, staging: 1 }, { http: 2 }],
+    ['tag prod', view({ tags: ['prod'] }), { down: 1, degraded: 0, up: 1, pending: 1, paused: 0, maintenance: 0, blocked: 0 }, { prod: 3, pay: 1, staging: 2 }, { http: 3 }],
+    ['search acme', view({ q: 'acme' }), { down: 2, degraded: 0, up: 2, pending: 1, paused: 1, maintenance: 0, blocked: 0 }, { prod: 3, pay: 1, staging: 2 }, { http: 6 }],
   ] as const)('facet counts with %s', (_, v, status, tags, types) => {
     const { facets } = filterRows(ROWS, v);
     expect(facets.status).toEqual(status);
@@ -132,7 +133,7 @@ describe('dashboard view: sorting', () => {
 
   it('shows retrying and a dash for heartbeat response times on the row', () => {
     const db = ROWS.find((r) => r.id === 'd')!;
-    expect(db.retrying).toBe('retrying (1 of 2)');
+    expect(db.phaseLabel).toBe('retrying (1 of 3)');
     expect(ROWS.find((r) => r.id === 'c')!.responseTime).toBe('—');
     // A push monitor has no target: the list names its kind.
     expect(ROWS.find((r) => r.id === 'c')!.target).toBe('Heartbeat');
@@ -168,6 +169,68 @@ describe('dashboard list: groups by tag', () => {
     expect(new Set(keys).size).toBe(keys.length);
     expect(groupByTag([], TAGS, { collapsed: new Set() })).toEqual([]);
     expect((groupByTag(ROWS, TAGS, { collapsed: new Set() })[0] as GroupHeader).tag?.id).toBe('pay');
+  });
+});
+
+describe('dashboard: alert states (DEGRADED, retrying, recovering, excused failures)', () => {
+  const STATES = byName([
+    row({ id: 's1', name: 'Up site' }),
+    row({ id: 's2', name: 'Slow site', status: 'DEGRADED' }),
+    row({ id: 's3', name: 'Down site', status: 'DOWN' }),
+    row({ id: 's4', name: 'Recovering site', status: 'DOWN', phase: 'recovering', attempt: 1, of: 3 }),
+    row({ id: 's5', name: 'Retrying site', status: 'UP', phase: 'retrying', attempt: 2, of: 3 }),
+    row({ id: 's6', name: 'Slow retrying', status: 'DEGRADED', phase: 'retrying', attempt: 1, of: 2 }),
+    row({ id: 's7', name: 'Paused slow', status: 'DEGRADED', active: false }),
+  ]);
+
+  it('sorts DOWN (recovering ones too) first, then retrying, then DEGRADED, then UP', () => {
+    expect(names(sortRows(STATES, 'status', false))).toEqual(['Down site', 'Recovering site', 'Retrying site', 'Slow retrying', 'Slow site', 'Up site', 'Paused slow']);
+    expect(names(sortRows(STATES, 'status', true))).toEqual(['Paused slow', 'Up site', 'Slow site', 'Retrying site', 'Slow retrying', 'Down site', 'Recovering site']);
+  });
+
+  it('gives DEGRADED its own filter and counter; paused is paused whatever it was', () => {
+    const { rows, facets } = filterRows(STATES, view({ status: ['degraded'] }));
+    expect(names(rows)).toEqual(['Slow retrying', 'Slow site']);
+    expect(facets.status).toEqual({ down: 2, degraded: 2, up: 2, pending: 0, paused: 1, maintenance: 0, blocked: 0 });
+    expect(countStatuses(STATES)).toEqual({ total: 7, up: 2, degraded: 2, down: 2, blocked: 0, pending: 0, paused: 1, maintenance: 0 });
+    expect(displayStatus({ active: true, status: 'DEGRADED' })).toBe('DEGRADED');
+    expect(displayStatus({ active: true, status: 'SOMETHING_NEW' })).toBe('PENDING');
+    const parsed = parseView('status=degraded,down');
+    expect(parsed.status).toEqual(['down', 'degraded']);
+    expect(viewToSearch(parsed)).toBe('status=down,degraded');
+  });
+
+  it("labels phases from the API's fields", () => {
+    const by = (id: string) => STATES.find((r) => r.id === id)!;
+    expect([by('s4').phaseLabel, by('s5').phaseLabel, by('s2').phaseLabel]).toEqual(['recovering (1 of 3)', 'retrying (2 of 3)', null]);
+    expect(phaseLabel({ phase: 'retrying', attempt: 5, of: 3 })).toBe('retrying (3 of 3)');
+    expect(phaseLabel({ phase: 'recovering', attempt: null, of: 3 })).toBeNull();
+    expect(phaseSentence({ phase: 'recovering', attempt: 1, of: 3 })).toBe('recovering (1 of 3): it turns UP after 3 successful checks in a row');
+    expect(phaseSentence({ phase: 'retrying', attempt: 1, of: 2 })).toBe('retrying (1 of 2): it turns DOWN if the retries fail too');
+  });
+
+  it('never counts DEGRADED as down: not in the mass-outage line, and as up in tag groups', () => {
+    const slow = Array.from({ length: 6 }, (_, i) => row({ id: `g${i}`, name: `Slow ${i}`, status: 'DEGRADED', tagIds: ['t'] }));
+    const down = Array.from({ length: 3 }, (_, i) => row({ id: `x${i}`, name: `Down ${i}`, status: 'DOWN', statusChangedAt: at(i), tagIds: ['t'] }));
+    expect(massOutage(slow)).toBeNull();
+    expect(massOutage([...slow, ...down])).toBeNull(); // 3 of 9 is exactly a third
+    expect(massOutage([...slow, ...down, row({ id: 'x3', name: 'Down 3', status: 'DOWN', statusChangedAt: at(3) })])).toMatchObject({ down: 4, total: 10 });
+    const header = groupByTag([...slow, ...down], [{ id: 't', name: 'T', color: '#000000' }], { collapsed: new Set() })[0] as GroupHeader;
+    expect([header.up, header.down]).toEqual([6, 3]);
+  });
+
+  it('reads a failure that was not the target\'s fault as the stored sentence', () => {
+    expect(failureText('parent_down', 'Parent API is down; the check saw: Connection refused')).toBe('Parent API is down; the check saw: Connection refused');
+    expect(failureText('probe_offline', 'Pingboard cannot reach the network (every connectivity canary failed)')).toMatch(/^Pingboard cannot reach the network/);
+    expect(failureText('parent_down', null)).toBe('Parent down');
+    expect(failureText('timeout', 'Timed out after 10 s')).toBe('Timeout — Timed out after 10 s');
+  });
+
+  it('says since when in the viewer\'s zone, with the date when not today', () => {
+    const ms = Date.parse('2026-12-03T10:42:00Z');
+    expect(sinceClock(ms, 'UTC', Date.parse('2026-12-03T18:00:00Z'))).toBe('10:42');
+    expect(sinceClock(ms, 'Europe/Berlin', Date.parse('2026-12-03T18:00:00Z'))).toBe('11:42');
+    expect(sinceClock(ms, 'UTC', Date.parse('2026-12-04T09:00:00Z'))).toBe('3 Dec 10:42');
   });
 });
 

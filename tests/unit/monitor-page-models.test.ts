@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { drawsEachCheck, extendSeries, initialWindow, seriesFrom, SERIES_LIMIT } from '@/lib/ui/history-window';
 import { uptimeTier } from '@/components/charts/uptime-tiers';
-import { cloneValues, copyName, NAME_MAX, secretsToReenter, validate } from '@/lib/ui/monitor-form-model';
+import { cloneValues, copyName, hasInputFor, initialValues, issueErrors, NAME_MAX, secretsToReenter, validate } from '@/lib/ui/monitor-form-model';
 import { parseTheme, validTimeZone } from '@/lib/ui/preferences';
 import type { MonitorDto } from '@/lib/dto';
 
@@ -108,6 +108,53 @@ describe('clone', () => {
       { name: 'X-Plain', value: 'visible', secret: false },
       { name: 'Authorization', value: 'Bearer x', secret: true },
     ]);
+  });
+});
+
+describe('monitor form: success threshold, dependency and degraded thresholds', () => {
+  const base = () => ({ ...initialValues(), name: 'Shop', url: 'https://shop.example/' });
+  const opts = { editing: false, timeoutTouched: false };
+
+  it('sends no thresholds as degraded: null, no parent as null, and the default success threshold', () => {
+    const { payload, errors } = validate(base(), opts);
+    expect(errors).toEqual({});
+    expect(payload).toMatchObject({ degraded: null, parentId: null, successThreshold: 1 });
+  });
+
+  it('sends the thresholds typed, leaving an empty consecutive to the server', () => {
+    const v = { ...base(), successThreshold: '3', parentId: 'p1', degraded: { ...base().degraded, tlsMs: '500', totalMs: '2000' } };
+    const { payload, errors } = validate(v, opts);
+    expect(errors).toEqual({});
+    expect(payload).toMatchObject({ successThreshold: 3, parentId: 'p1', degraded: { totalMs: 2000, tlsMs: 500 } });
+    expect(payload.degraded).not.toHaveProperty('consecutive');
+  });
+
+  it('puts each error beside its input, with the same messages as the API', () => {
+    const v = { ...base(), successThreshold: '11', degraded: { ...base().degraded, dnsMs: '0', consecutive: '200' } };
+    const { errors } = validate(v, opts);
+    expect(errors.successThreshold).toBe('Success threshold must be at most 10');
+    expect(errors['degraded.dnsMs']).toBe('DNS threshold must be at least 1 ms');
+    expect(errors['degraded.consecutive']).toBe('Consecutive checks must be at most 100');
+    // Consecutive alone is no threshold: the error goes to the group.
+    const alone = validate({ ...base(), degraded: { ...base().degraded, consecutive: '5' } }, opts).errors;
+    expect(alone.degraded).toMatch(/Set at least one threshold/);
+    // The API's answers land on the same keys; a parent the API refuses lands on the select.
+    expect(issueErrors([{ path: ['degraded', 'ttfbMs'], message: 'x' }, { path: ['parentId'], message: 'That parent depends on this monitor' }])).toEqual({
+      'degraded.ttfbMs': 'x',
+      parentId: 'That parent depends on this monitor',
+    });
+    for (const key of ['degraded', 'degraded.tlsMs', 'degraded.consecutive', 'successThreshold', 'parentId']) expect(hasInputFor(key, base()), key).toBe(true);
+    expect(hasInputFor('degraded.bogus', base())).toBe(false);
+    // A push monitor has no thresholds or success threshold, but may depend on another monitor.
+    const push = { ...base(), type: 'heartbeat' as const };
+    expect([hasInputFor('degraded.tlsMs', push), hasInputFor('successThreshold', push), hasInputFor('parentId', push)]).toEqual([false, false, true]);
+    expect(validate(push, opts).payload).not.toHaveProperty('degraded');
+  });
+
+  it('reads a saved monitor back into the inputs', () => {
+    const saved = { ...({} as MonitorDto), type: 'http', successThreshold: 2, parentId: 'p9', degraded: { ttfbMs: 800, consecutive: 3 }, channelIds: [], headers: [], jsonAssertions: [], acceptedStatusCodes: ['200-299'] } as unknown as MonitorDto;
+    const v = initialValues(saved);
+    expect([v.successThreshold, v.parentId, v.degraded.ttfbMs, v.degraded.consecutive, v.degraded.totalMs]).toEqual(['2', 'p9', '800', '3', '']);
   });
 });
 

@@ -13,6 +13,9 @@ describe('componentStatus', () => {
     [true, 'PENDING', true, 'maintenance'],
     [true, 'DOWN', false, 'down'],
     [true, 'UP', false, 'operational'],
+    [true, 'DEGRADED', false, 'degraded'], // up, but slower than its thresholds
+    [true, 'DEGRADED', true, 'maintenance'],
+    [false, 'DEGRADED', false, 'paused'],
     [true, 'PENDING', false, 'pending'],
     [true, 'BLOCKED', false, 'pending'], // not checked, so not judged
   ] as const satisfies ReadonlyArray<readonly [boolean, MonitorStatus, boolean, ComponentStatus]>)(
@@ -34,6 +37,15 @@ describe('overallStatus', () => {
     [['down', 'maintenance'], [], 'partial_outage'], // a monitor in maintenance is judged, and is not down
     [['maintenance', 'maintenance'], [], 'maintenance'],
     [['maintenance', 'operational'], [], 'maintenance'],
+    // Slow but up: degraded performance, above maintenance and below any outage.
+    [['degraded', 'operational'], [], 'degraded_performance'],
+    [['degraded', 'degraded'], [], 'degraded_performance'], // every monitor slow is still no outage
+    [['degraded', 'maintenance'], [], 'degraded_performance'],
+    [['degraded', 'down'], [], 'partial_outage'],
+    [['degraded', 'paused', 'pending'], [], 'degraded_performance'],
+    [['degraded'], ['minor'], 'degraded_performance'],
+    [['degraded'], ['major'], 'partial_outage'],
+    [['degraded'], ['critical'], 'major_outage'],
     // Paused and pending monitors are not judged at all.
     [['down', 'paused', 'pending'], [], 'major_outage'],
     [['down', 'paused', 'operational'], [], 'partial_outage'],

@@ -173,6 +173,14 @@ describe('status page', () => {
     expect(page).not.toContain('Last checked');
   });
 
+  it('shows a slow component and the degraded-performance banner in amber', () => {
+    const page = render(view({ overall: 'degraded_performance', sections: [{ name: 'Core', components: [comp({ status: 'degraded' }), comp({ id: 'c2', name: 'Web' })] }] }));
+    expect(page).toContain('<p class="banner degraded_performance">Degraded performance</p>');
+    expect(page).toContain('<span class="st degraded">Degraded performance</span>');
+    expect(page).toMatch(/\.banner\.degraded_performance\{background:#9a6700\}/);
+    expect(page).toMatch(/\.st\.degraded\{color:var\(--warn\)\}/);
+  });
+
   it('shows active incidents with their timeline, maintenance and past incidents', () => {
     const page = render(
       view({

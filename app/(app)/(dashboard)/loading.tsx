@@ -10,7 +10,7 @@ export default function DashboardLoading() {
         <Skeleton className="h-9 w-32" />
       </div>
       <div className="mb-4 grid grid-cols-2 gap-2 sm:flex">
-        {[0, 1, 2, 3, 4].map((i) => (
+        {[0, 1, 2, 3, 4, 5].map((i) => (
           <Skeleton key={i} className="h-11 sm:w-28" />
         ))}
       </div>

@@ -4,13 +4,13 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { CheckDto, MonitorDto } from '@/lib/dto';
-import { causeText } from '@/lib/domain/cause-labels';
-import { checkReason, displayStatus, formatInterval, formatLatency } from '@/lib/ui/view-models';
-import { retryingLabel } from '@/lib/ui/monitor-status';
+import type { RelatedMonitor } from '@/lib/page-data/monitors';
+import { checkReason, displayStatus, failureText, formatInterval, formatLatency, notTheTarget } from '@/lib/ui/view-models';
+import { phaseLabel, phaseSentence } from '@/lib/ui/monitor-status';
 import { monitorKind } from '@/lib/monitor-kinds';
 import { api } from '@/components/api-client';
 import { DeleteMonitorButton } from '@/components/monitors/delete-dialog';
-import { StatusBadge } from '@/components/ui/status-badge';
+import { PhaseBadge, StatusBadge } from '@/components/ui/status-badge';
 import { LocalTime, RelativeTime } from '@/components/ui/time';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Notice } from '@/components/ui/field';
@@ -20,25 +20,21 @@ function targetLine(m: MonitorDto): string {
   return monitorKind(m.type).ui.headline(m, formatInterval(m.intervalSeconds));
 }
 
-const STATUS_WORDS = { UP: 'Up', DOWN: 'Down', BLOCKED: 'Blocked', MAINTENANCE: 'In maintenance' } as const;
-
-/** In place of UP or PENDING while a failure waits for its confirmation retry. */
-function RetryingBadge({ label }: { label: string }) {
-  return (
-    <span
-      data-status="RETRYING"
-      className="inline-flex h-6 items-center gap-1 rounded-full bg-amber-50 px-2 text-xs font-semibold tracking-wide text-amber-800 ring-1 ring-amber-600/30 ring-inset dark:bg-amber-950/50 dark:text-amber-300 dark:ring-amber-500/30"
-    >
-      <svg viewBox="0 0 12 12" className="size-3 shrink-0" aria-hidden="true">
-        <path d="M10 6a4 4 0 1 1-1.2-2.85M10 1.5v2.5H7.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
-      </svg>
-      {label}
-    </span>
-  );
-}
+const STATUS_WORDS = { UP: 'Up', DEGRADED: 'Degraded', DOWN: 'Down', BLOCKED: 'Blocked', MAINTENANCE: 'In maintenance' } as const;
 
 /** Name, status, target and the actions (check now, pause, edit, delete) with their results. */
-export function MonitorHeader({ monitor, onMonitor, refresh }: { monitor: MonitorDto; onMonitor: (m: MonitorDto) => void; refresh: () => Promise<void> }) {
+export function MonitorHeader({
+  monitor,
+  parent,
+  onMonitor,
+  refresh,
+}: {
+  monitor: MonitorDto;
+  /** The monitor this one depends on, when it has one. */
+  parent: RelatedMonitor | null;
+  onMonitor: (m: MonitorDto) => void;
+  refresh: () => Promise<void>;
+}) {
   const router = useRouter();
   const id = monitor.id;
   const [busy, setBusy] = useState<null | 'check' | 'pause'>(null);
@@ -46,8 +42,9 @@ export function MonitorHeader({ monitor, onMonitor, refresh }: { monitor: Monito
   const [error, setError] = useState<string | null>(null);
   const status = displayStatus(monitor);
   const target = targetLine(monitor);
-  const reason = causeText(monitor.lastCause, monitor.lastError);
-  const retrying = retryingLabel(monitor);
+  const reason = failureText(monitor.lastCause, monitor.lastError);
+  const phase = phaseLabel(monitor);
+  const suppressed = notTheTarget(monitor.lastCause) && status !== 'DOWN' && status !== 'PAUSED';
 
   async function checkNow() {
     setBusy('check');
@@ -89,15 +86,24 @@ export function MonitorHeader({ monitor, onMonitor, refresh }: { monitor: Monito
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-2">
             <h1 className="min-w-0 truncate text-xl font-semibold tracking-tight">{monitor.name}</h1>
-            {retrying ? <RetryingBadge label={retrying} /> : <StatusBadge status={status} />}
+            {monitor.phase && phase ? <PhaseBadge phase={monitor.phase} label={phase} /> : <StatusBadge status={status} />}
           </div>
           <p className="mt-0.5 truncate font-mono text-sm text-zinc-600 dark:text-zinc-400" title={target} data-testid="target">
             {target}
           </p>
+          {parent ? (
+            <p className="mt-1 flex flex-wrap items-center gap-1.5 text-sm text-zinc-600 dark:text-zinc-400" data-testid="depends-on">
+              Depends on
+              <Link href={`/monitors/${parent.id}`} className="font-medium text-zinc-900 underline underline-offset-2 hover:no-underline dark:text-zinc-100">
+                {parent.name}
+              </Link>
+              <StatusBadge status={parent.status} />
+            </p>
+          ) : null}
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400" data-testid="status-since">
-            {retrying ? (
+            {monitor.phase === 'retrying' ? (
               <span data-testid="retrying">
-                The last check failed{reason ? ` (${reason})` : ''}; {retrying}: it turns DOWN if the retries fail too.
+                The last check failed{reason ? ` (${reason})` : ''}; {phaseSentence(monitor)}.
               </span>
             ) : status === 'PAUSED' ? (
               'Paused — no checks are running'
@@ -110,8 +116,19 @@ export function MonitorHeader({ monitor, onMonitor, refresh }: { monitor: Monito
             ) : (
               <>
                 {STATUS_WORDS[status]} since <RelativeTime iso={monitor.statusChangedAt} />
+                {monitor.phase === 'recovering' ? <span data-testid="recovering">; {phaseSentence(monitor)}</span> : null}
               </>
             )}
+            {status === 'DEGRADED' ? (
+              <span className="block text-amber-800 dark:text-amber-300" data-testid="degraded-reason">
+                {monitor.degradedReason ?? 'Slower than its thresholds'}. It counts as up; alerts say when it is back to normal.
+              </span>
+            ) : null}
+            {suppressed ? (
+              <span className="block text-zinc-700 dark:text-zinc-300" data-testid="suppressed-reason">
+                {reason}. Not counted against this monitor, and nobody is alerted.
+              </span>
+            ) : null}
             {status === 'DOWN' && reason ? (
               <span className="block text-red-700 dark:text-red-400" data-testid="down-reason">
                 {reason}

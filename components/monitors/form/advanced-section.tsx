@@ -2,9 +2,18 @@ import type { FormPartProps } from '@/lib/ui/monitor-form-model';
 import { monitorKind } from '@/lib/monitor-kinds';
 import { HttpOptions } from '@/components/monitors/form/http-options';
 import { AlertingFields } from '@/components/monitors/form/alerting-fields';
+import { SlownessFields } from '@/components/monitors/form/slowness-fields';
+import { DependencyField } from '@/components/monitors/form/dependency-field';
+import type { MonitorChoice } from '@/lib/page-data/monitors';
 
 /** Everything with a sensible default, folded away so a first monitor needs only a name and a URL. */
-export function AdvancedSection({ open, onToggle, ...props }: FormPartProps & { open: boolean; onToggle: (open: boolean) => void }) {
+export function AdvancedSection({
+  open,
+  onToggle,
+  monitors,
+  selfId,
+  ...props
+}: FormPartProps & { open: boolean; onToggle: (open: boolean) => void; monitors: MonitorChoice[]; selfId: string | null }) {
   const kind = monitorKind(props.values.type);
   return (
     <details
@@ -24,6 +33,8 @@ export function AdvancedSection({ open, onToggle, ...props }: FormPartProps & { 
       <div className="space-y-6 border-t border-zinc-200 px-3 py-4 dark:border-zinc-800">
         {kind.ui.formFields.includes('headers') ? <HttpOptions {...props} /> : null}
         <AlertingFields {...props} />
+        {kind.ui.formFields.includes('degraded') ? <SlownessFields {...props} /> : null}
+        <DependencyField {...props} monitors={monitors} selfId={selfId} />
       </div>
     </details>
   );

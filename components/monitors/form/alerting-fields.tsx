@@ -3,9 +3,10 @@ import { monitorKind } from '@/lib/monitor-kinds';
 import { NumberField } from '@/components/monitors/form/number-field';
 import { SubLegend } from '@/components/monitors/form/rows';
 
-/** How sure Pingboard must be before alerting, and how often to remind while DOWN. */
+/** How sure Pingboard must be before alerting (and before calling it back UP), and how often to remind while DOWN. */
 export function AlertingFields({ values, errors, set }: FormPartProps) {
-  const retried = monitorKind(values.type).ui.formFields.includes('retries');
+  const kind = monitorKind(values.type);
+  const retried = kind.ui.formFields.includes('retries');
   return (
     <fieldset>
       <SubLegend>Confirmation &amp; alerts</SubLegend>
@@ -24,6 +25,18 @@ export function AlertingFields({ values, errors, set }: FormPartProps) {
               max={3600}
             />
           </>
+        ) : null}
+        {kind.ui.formFields.includes('successThreshold') ? (
+          <NumberField
+            id="successThreshold"
+            label="Success threshold"
+            value={values.successThreshold}
+            onChange={(v) => set('successThreshold', v)}
+            error={errors.successThreshold}
+            hint="Successful checks in a row before a DOWN monitor is UP again."
+            min={1}
+            max={10}
+          />
         ) : null}
         <NumberField
           id="reminderIntervalMinutes"

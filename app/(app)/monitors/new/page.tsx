@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { MonitorForm } from '@/components/monitors/monitor-form';
 import { Card } from '@/components/ui/card';
 import { channelChoices } from '@/lib/page-data/channels';
-import { monitorForEdit } from '@/lib/page-data/monitors';
+import { monitorChoices, monitorForEdit } from '@/lib/page-data/monitors';
 
 export const metadata: Metadata = { title: 'Add monitor' };
 export const dynamic = 'force-dynamic';
@@ -12,8 +12,8 @@ export const dynamic = 'force-dynamic';
 // another user's id is a 404, exactly like a missing one.
 export default async function NewMonitorPage({ searchParams }: { searchParams: Promise<{ from?: string | string[] }> }) {
   const from = (await searchParams).from;
-  // channelChoices() and monitorForEdit() check the session first, like every page-data loader.
-  const [channels, copyOf] = await Promise.all([channelChoices(), typeof from === 'string' && from ? monitorForEdit(from) : undefined]);
+  // channelChoices(), monitorChoices() and monitorForEdit() check the session first, like every page-data loader.
+  const [channels, monitors, copyOf] = await Promise.all([channelChoices(), monitorChoices(), typeof from === 'string' && from ? monitorForEdit(from) : undefined]);
   return (
     <div className="mx-auto max-w-2xl">
       <nav aria-label="Breadcrumb" className="mb-2 truncate text-sm text-zinc-500 dark:text-zinc-400">
@@ -34,7 +34,7 @@ export default async function NewMonitorPage({ searchParams }: { searchParams: P
       </nav>
       <h1 className="mb-4 text-xl font-semibold tracking-tight">{copyOf ? 'Clone monitor' : 'Add monitor'}</h1>
       <Card className="p-5">
-        <MonitorForm channels={channels} copyOf={copyOf} />
+        <MonitorForm channels={channels} monitors={monitors} copyOf={copyOf} />
       </Card>
     </div>
   );
