@@ -71,6 +71,8 @@ export class DeliveryLoop {
   private ticking: Promise<void> | null = null;
   private again = false;
   private running = false;
+  /** How long until the next held or retried delivery falls due (grouping only; else the poll decides). */
+  private wakeInMs = Infinity;
   private readonly o: Required<Omit<DeliveryLoopOptions, 'providers' | 'context' | 'owner'>> & Pick<DeliveryLoopOptions, 'providers' | 'context'>;
 
   constructor(options: DeliveryLoopOptions) {
@@ -152,9 +154,6 @@ export class DeliveryLoop {
     }, delayMs);
   }
 
-  /** How long until the next held or retried delivery falls due (grouping only; else the poll decides). */
-  private wakeInMs = Infinity;
-
   /** Whether deliveries of this event kind on this channel kind may share a message. */
   private groups(channelKind: ChannelKind, eventKind: string): boolean {
     return this.o.groupWindowMs > 0 && isGroupable(eventKind as EventKind) && this.o.providers[channelKind].groups !== false;
@@ -195,8 +194,9 @@ export class DeliveryLoop {
       this.inFlight.set(d.id, { channelId: d.channelId, ids, done });
     }
     if (over.length) await releaseLeases(this.owner, over);
-    // A full claim means there may be more waiting.
-    if (claimed.length >= free && over.length < claimed.flat().length) this.again = true;
+    // A full claim means there may be more waiting (a group counts its members: it may have taken all that were due).
+    const rows = claimed.reduce((n, g) => n + g.length, 0);
+    if (rows >= free && over.length < rows) this.again = true;
     if (this.o.groupWindowMs > 0) {
       const next = await nextDueAfter(now);
       if (next) this.wakeInMs = Math.max(0, next.getTime() - this.o.now().getTime());
