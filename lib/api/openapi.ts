@@ -40,6 +40,16 @@ const windowParam = { name: 'window', in: 'query', required: false, schema: { ty
 const statusPageFields = '{id, slug, title, description, logoUrl, footerText, published, hasPassword, customDomain, url, sections:[{id, name, monitors:[{monitorId, name, displayName, showDetails}]}], createdAt, updatedAt}';
 const incidentFields = '{id, pageId, title, impact, status, monitorIds, startedAt, resolvedAt, createdAt, updatedAt, updates:[{id, status, message, at}]}';
 const maintenanceFields = '{id, title, allMonitors, monitorIds, start, end, recurrence, timeZone, active, nextWindow:{start, end}|null, createdAt, updatedAt}';
+/** What GET /api/monitors/:id (and each list entry) answers, beyond the request fields. */
+const monitorJson =
+  '{monitor: {id, name, type, url, ..., status: PENDING|UP|DEGRADED|DOWN|BLOCKED|MAINTENANCE, statusChangedAt, consecutiveFailures, ' +
+  'phase: retrying|recovering|null, attempt, of, degradedReason, successThreshold, degraded:{totalMs?, dnsMs?, connectMs?, tlsMs?, ttfbMs?, consecutive}|null, parentId, ' +
+  'lastCheckedAt, lastLatencyMs, lastStatusCode, lastError, lastCause, maintenance, channelIds, tagIds, hasWorkingChannel, badgeKey, badgeUrl, createdAt, updatedAt}}';
+/** Monitor states and phases, said once for every operation that returns a monitor. */
+const monitorStates =
+  'status DEGRADED: up, but slower than its `degraded` thresholds for `consecutive` checks (counts as up; `degradedReason` says which, e.g. "TLS handshake 850 ms > 500 ms for 3 checks"). ' +
+  'phase retrying: failures not confirmed yet (`attempt` failed checks of `of` = retries + 1); recovering: a DOWN monitor with `attempt` of `of` = successThreshold successes. ' +
+  'lastCause parent_down (its parent is DOWN) and probe_offline (Pingboard cannot reach the network) mark failures that change nothing and alert nobody.';
 const publicCache = 'Cache-Control: public, max-age=30 and an ETag (If-None-Match answers 304); private behind a password';
 const queryParams = (s: z.ZodObject) =>
   Object.entries(s.shape).map(([name, field]) => ({ name, in: 'query', required: false, schema: schema(field as z.ZodType) }));
@@ -91,12 +101,17 @@ export function openApiDocument() {
       },
       '/api/auth/password': { post: { summary: 'Change password (revokes all earlier tokens)', requestBody: body(changePasswordSchema), responses: { '200': ok('{token, user}'), ...errors } } },
       '/api/monitors': {
-        get: { summary: 'List your monitors with uptime24h and recentChecks', responses: { '200': ok('{monitors}'), ...errors } },
-        post: { summary: 'Create a monitor', requestBody: body(createMonitorSchema), responses: { '201': ok('{monitor}'), ...errors } },
+        get: { summary: 'List your monitors with uptime24h and recentChecks', description: monitorStates, responses: { '200': ok('{monitors:[monitor + uptime24h, uptime24hExcludingMaintenance, recentChecks]}'), ...errors } },
+        post: {
+          summary: 'Create a monitor',
+          description: 'parentId must be another of your monitors and may not form a cycle (400 on parentId otherwise); degraded needs at least one threshold, or null.',
+          requestBody: body(createMonitorSchema),
+          responses: { '201': ok(monitorJson), ...errors },
+        },
       },
       '/api/monitors/{id}': {
         parameters: idParam,
-        get: { summary: 'One monitor', responses: { '200': ok('{monitor}'), ...errors } },
+        get: { summary: 'One monitor', description: monitorStates, responses: { '200': ok(monitorJson), ...errors } },
         put: { summary: 'Update any subset of fields', requestBody: body(updateMonitorSchema), responses: { '200': ok('{monitor}'), ...errors } },
         patch: { summary: 'Update any subset of fields', requestBody: body(updateMonitorSchema), responses: { '200': ok('{monitor}'), ...errors } },
         delete: { summary: 'Delete a monitor and its history', responses: { '204': ok('Deleted'), ...errors } },
@@ -105,7 +120,13 @@ export function openApiDocument() {
         parameters: queryParams(dashboardFeedQuerySchema),
         get: {
           summary: 'Light rows of all your monitors for a list, or with ?since=<cursor> only those changed since; merge by id, and reload when your count differs from total (a monitor was deleted)',
-          responses: { '200': ok('{monitors:[{id, name, type, target, active, status, statusChangedAt, lastCheckedAt, lastLatencyMs, lastCause, lastError, consecutiveFailures, retries, intervalSeconds, uptime24h, tagIds, hasWorkingChannel, maintenance}], cursor, total, partial}'), ...errors },
+          description: `${monitorStates} connectivity.state is offline while Pingboard's own network is down (every connectivity canary fails), since offlineSince.`,
+          responses: {
+            '200': ok(
+              '{monitors:[{id, name, type, target, active, status, statusChangedAt, lastCheckedAt, lastLatencyMs, lastCause, lastError, consecutiveFailures, retries, phase, attempt, of, parentId, intervalSeconds, uptime24h, tagIds, hasWorkingChannel, maintenance}], cursor, total, partial, connectivity:{state: online|offline, offlineSince}}',
+            ),
+            ...errors,
+          },
         },
       },
       '/api/monitors/heartbeats': {
@@ -134,7 +155,13 @@ export function openApiDocument() {
       '/api/monitors/{id}/checks': { parameters: [...idParam, ...queryParams(listChecksQuerySchema)], get: { summary: 'Check history, newest first', responses: { '200': ok('{checks, nextCursor}'), ...errors } } },
       '/api/monitors/{id}/uptime': { parameters: [...idParam, ...queryParams(uptimeQuerySchema)], get: { summary: 'Uptime over a window in 24 buckets', responses: { '200': ok('{uptimePercent, totalChecks, upChecks, avgLatencyMs, buckets}'), ...errors } } },
       '/api/monitors/{id}/timings': { parameters: [...idParam, ...queryParams(uptimeQuerySchema)], get: { summary: 'Median DNS/connect/TLS/TTFB/transfer times in 24 buckets', responses: { '200': ok('{buckets:[{start, end, samples, dnsMs, connectMs, tlsMs, ttfbMs, transferMs}]}'), ...errors } } },
-      '/api/monitors/{id}/incidents': { parameters: idParam, get: { summary: 'Incidents, newest first', responses: { '200': ok('{incidents}'), ...errors } } },
+      '/api/monitors/{id}/incidents': {
+        parameters: idParam,
+        get: {
+          summary: 'Incidents, newest first: kind DOWN is an outage, DEGRADED a stretch of slowness (up all along)',
+          responses: { '200': ok('{incidents:[{id, monitorId, kind: DOWN|DEGRADED, startedAt, endedAt, durationSeconds, ongoing, cause, firstError, lastError}]}'), ...errors },
+        },
+      },
       '/api/monitors/{id}/alerts': { parameters: idParam, get: { summary: 'Deliveries of its alerts, one per event and channel, newest first', responses: { '200': ok('{alerts:[{id, eventId, kind, incidentId, cause, channelId, channelKind, state, attempts, nextAttemptAt, lastError, createdAt, deliveredAt}]}'), ...errors } } },
       '/api/channels': {
         get: { summary: 'Your notification channels (secret settings are null)', responses: { '200': ok('{channels}'), ...errors } },
@@ -192,15 +219,16 @@ export function openApiDocument() {
         get: {
           summary: `Machine-readable status. ${publicCache}`,
           security: [],
+          description: 'status (overall): operational, maintenance, degraded_performance, partial_outage or major_outage, from best to worst; a component: operational, degraded, down, maintenance, pending or paused.',
           responses: { '200': ok('{page, status, components:[{id, name, section, status, since, uptime90d, uptime90dExcludingMaintenance, days:[{date, uptime, uptimeExcludingMaintenance, totalChecks, maintenanceChecks}], details?}], activeIncidents, outages, maintenance, generatedAt}'), '401': ok('Password needed'), '404': ok('Unknown or unpublished') },
         },
       },
       '/status/{slug}/feed.atom': { parameters: slugParam, get: { summary: `Atom feed of incidents and their updates. ${publicCache}`, security: [], responses: { '200': ok('Atom 1.0'), '401': ok('Password needed'), '404': ok('Unknown or unpublished') } } },
       '/status/{slug}/unlock': { parameters: slugParam, post: { summary: 'Password form post (field "password"); sets a cookie for this page only', security: [], responses: { '303': ok('Unlocked: back to the page'), '401': ok('Wrong password'), '429': ok('Too many guesses') } } },
-      '/badge/{key}/status.svg': { parameters: [...keyParam, labelParam], get: { summary: 'Status badge (SVG, cacheable 60 s)', security: [], responses: { '200': ok('SVG'), '404': ok('Neutral "not found" badge') } } },
+      '/badge/{key}/status.svg': { parameters: [...keyParam, labelParam], get: { summary: 'Status badge (SVG, cacheable 60 s): up, degraded (amber), down, maintenance, paused or pending', security: [], responses: { '200': ok('SVG'), '404': ok('Neutral "not found" badge') } } },
       '/badge/{key}/uptime.svg': { parameters: [...keyParam, labelParam, windowParam], get: { summary: 'Uptime badge over a window', security: [], responses: { '200': ok('SVG'), '400': ok('Bad window'), '404': ok('Neutral "not found" badge') } } },
       '/badge/{key}/response.svg': { parameters: [...keyParam, labelParam], get: { summary: 'Average response time over 24 h', security: [], responses: { '200': ok('SVG'), '404': ok('Neutral "not found" badge') } } },
-      '/api/healthz': { get: { summary: 'Liveness', security: [], responses: { '200': ok('{status, db, worker:{running, scheduled}}'), '503': ok('Database unreachable') } } },
+      '/api/healthz': { get: { summary: 'Liveness', security: [], responses: { '200': ok('{status, db, worker:{running, scheduled}, connectivity, offlineSince}'), '503': ok('Database unreachable') } } },
     }),
   };
 }
