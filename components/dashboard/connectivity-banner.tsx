@@ -26,7 +26,7 @@ export function ConnectivityBanner({ connectivity }: { connectivity: Connectivit
         Pingboard cannot reach the network
         {Number.isFinite(since) ? <span suppressHydrationWarning> since {sinceClock(since, tz)}</span> : null}
       </p>
-      <p className="text-sm opacity-90">Failed checks are not counted against your sites and alert nobody until it is back.</p>
+      <p className="text-sm opacity-90">Failed checks are stored as &ldquo;Pingboard offline&rdquo; and alert nobody until it is back.</p>
     </div>
   );
 }

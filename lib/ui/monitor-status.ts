@@ -27,11 +27,13 @@ export function phaseSentence(m: PhaseSource): string | null {
 }
 
 /**
- * Response time as shown in lists: "—" for push monitors, for none yet, and while DOWN (the time
- * a refused or failed attempt took is no response time, though it would read like a fast one).
+ * Response time as shown in lists: "—" for push monitors, for none yet, while DOWN and after any
+ * failed check (the time a refused or failed attempt took is no response time, though it would
+ * read like a fast one). A slow check (cause "degraded") did get its response.
  */
-export function responseTimeLabel(m: { type: string; lastLatencyMs: number | null; status?: string }): string {
+export function responseTimeLabel(m: { type: string; lastLatencyMs: number | null; status?: string; lastCause?: string | null }): string {
   if (m.type === 'heartbeat' || m.lastLatencyMs === null || m.status === 'DOWN') return '—';
+  if (m.lastCause && m.lastCause !== 'degraded') return '—';
   return `${m.lastLatencyMs} ms`;
 }
 

@@ -219,6 +219,12 @@ describe('dashboard: alert states (DEGRADED, retrying, recovering, excused failu
     expect([header.up, header.down]).toEqual([6, 3]);
   });
 
+  it('shows no response time after a failed check, but does for a slow one', () => {
+    expect(row({ id: 'r1', name: 'R1', phase: 'retrying', attempt: 1, of: 2, lastCause: 'connection_refused', lastLatencyMs: 2 }).responseTime).toBe('—');
+    expect(row({ id: 'r2', name: 'R2', status: 'PENDING', lastCause: 'probe_offline', lastLatencyMs: 7 }).responseTime).toBe('—');
+    expect(row({ id: 'r3', name: 'R3', status: 'DEGRADED', lastCause: 'degraded', lastLatencyMs: 900 }).responseTime).toBe('900 ms');
+  });
+
   it('reads a failure that was not the target\'s fault as the stored sentence', () => {
     expect(failureText('parent_down', 'Parent API is down; the check saw: Connection refused')).toBe('Parent API is down; the check saw: Connection refused');
     expect(failureText('probe_offline', 'Pingboard cannot reach the network (every connectivity canary failed)')).toMatch(/^Pingboard cannot reach the network/);
