@@ -17,7 +17,7 @@ let stranger: Api;
 
 const ROW_KEYS = [
   'id', 'name', 'type', 'target', 'active', 'status', 'statusChangedAt', 'lastCheckedAt', 'lastLatencyMs', 'lastCause', 'lastError',
-  'consecutiveFailures', 'retries', 'intervalSeconds', 'uptime24h', 'tagIds', 'hasWorkingChannel', 'maintenance',
+  'consecutiveFailures', 'retries', 'phase', 'attempt', 'of', 'parentId', 'intervalSeconds', 'uptime24h', 'tagIds', 'hasWorkingChannel', 'maintenance',
 ];
 const MINUTE = 60_000;
 
@@ -81,7 +81,8 @@ describe('the full feed', () => {
 
     const before = Date.now();
     const body = await feed(api);
-    expect(Object.keys(body).sort()).toEqual(['cursor', 'monitors', 'partial', 'total']);
+    expect(Object.keys(body).sort()).toEqual(['connectivity', 'cursor', 'monitors', 'partial', 'total']);
+    expect(body.connectivity).toEqual({ state: 'online', offlineSince: null });
     expect(body.partial).toBe(false);
     expect(body.total).toBe(3);
     // The cursor is a time a little before the answer (results are stamped before they commit).
