@@ -45,7 +45,7 @@ async function monitor(api: Api, name: string, extra: Record<string, unknown> = 
 async function feed(api: Api, since?: number) {
   const res = await api.get(`/api/monitors/summary${since === undefined ? '' : `?since=${since}`}`);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as { monitors: any[]; cursor: number; total: number; partial: boolean };
+  return res.body as { monitors: any[]; cursor: number; total: number; partial: boolean; connectivity: { state: string; offlineSince: string | null } };
 }
 
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
