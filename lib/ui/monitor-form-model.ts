@@ -162,9 +162,9 @@ export function cloneValues(m: MonitorDto): FormValues {
 /** The names of the secret headers a clone must be given again. */
 export const secretsToReenter = (v: FormValues): string[] => v.headers.filter((h) => h.reenter).map((h) => h.name);
 
-/** Reads number inputs, recording a readable error for a blank or non-numeric required one. */
+/** Reads number inputs, recording a readable error for a blank or non-numeric required one; `fail` records any other. */
 function numberReader(errors: FormErrors) {
-  return (key: string, text: string, label: string, optional = false): number | null => {
+  const read = (key: string, text: string, label: string, optional = false): number | null => {
     if (text.trim() === '') {
       if (!optional) errors[key] = `Enter ${label}`;
       return null;
@@ -173,6 +173,7 @@ function numberReader(errors: FormErrors) {
     if (!Number.isFinite(n)) errors[key] = `Enter ${label} as a number`;
     return n;
   };
+  return Object.assign(read, { fail: (key: string, message: string) => void (errors[key] = message) });
 }
 
 export interface BuildOptions {
@@ -209,6 +210,7 @@ export function buildPayload(v: FormValues, opts: BuildOptions): { payload: Crea
 /** null when every threshold is empty (never DEGRADED); an empty consecutive is left to the server's 3. */
 function degradedPayload(d: DegradedInputs, num: ReturnType<typeof numberReader>): CreateMonitorInput['degraded'] {
   if (DEGRADED_INPUTS.every((k) => d[k].trim() === '')) return null;
+  if (DEGRADED_LIMITS.every((k) => d[k].trim() === '')) num.fail('degraded', 'Set at least one threshold, or leave Consecutive checks empty');
   const out: Record<string, number> = {};
   for (const k of DEGRADED_INPUTS) {
     const n = num(`degraded.${k}`, d[k], k === 'consecutive' ? 'the number of checks' : 'a time in ms', true);
