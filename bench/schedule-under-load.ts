@@ -87,7 +87,7 @@ const worker = new MonitorWorker({
   runCheck: instrumentedRunCheck,
   loadActiveMonitors,
   // The bench user has no channels: status changes write their events, and nothing is sent.
-  alerts: new IncidentAlerts({ channelKindsFor: () => CHANNEL_KINDS, written: () => undefined, groupWindowMs: 0 }),
+  alerts: new IncidentAlerts({ channelKindsFor: () => CHANNEL_KINDS, written: () => undefined, holdMs: () => 0 }),
   policy: { blockPrivateTargets: false },
 });
 type ArmFn = (entry: { monitor: { id: string }; nextDueAt: number }, delayMs: number) => void;

@@ -170,8 +170,8 @@ export interface ChannelProvider<S extends z.ZodType = z.ZodType> {
 /** Where the worker puts alert events: which channel kinds take an event, and a nudge once deliveries are written. */
 export interface AlertOutbox {
   channelKindsFor(kind: EventKind): readonly ChannelKind[];
-  /** ALERT_GROUP_WINDOW_SECONDS in ms: how long deliveries of a groupable kind are held for company (0: never). */
-  groupWindowMs: number;
+  /** How long a groupable alert's delivery on this channel kind is held for company: ALERT_GROUP_WINDOW_SECONDS, or 0 for kinds that never group. */
+  holdMs(channelKind: ChannelKind): number;
   /** Deliveries were just committed; the delivery loop may look at once instead of at its next poll. */
   written(): void;
 }

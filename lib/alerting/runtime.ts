@@ -2,7 +2,7 @@ import { getEnv } from '@/lib/env';
 import { CHANNEL_KINDS, type AlertOutbox, type ChannelKind, type EventKind } from './channel-types';
 import { DeliveryLoop } from './delivery-loop';
 import { getProviderContext } from './provider-context';
-import { CHANNEL_PROVIDERS, providerHandles } from './providers';
+import { CHANNEL_PROVIDERS, providerGroups, providerHandles } from './providers';
 
 // How start-up builds this process's alerting: the delivery loop over every provider, and the
 // outbox the worker writes alert events into.
@@ -31,5 +31,6 @@ export function createDeliveryLoop(instanceId: string): DeliveryLoop {
 }
 
 export function outboxFor(loop: DeliveryLoop): AlertOutbox {
-  return { channelKindsFor, groupWindowMs: groupWindowMs(), written: () => loop.poke() };
+  const windowMs = groupWindowMs();
+  return { channelKindsFor, holdMs: (kind) => (providerGroups(kind) ? windowMs : 0), written: () => loop.poke() };
 }

@@ -1,6 +1,5 @@
 import 'server-only';
 import type { AlertKind, ChannelKind, Prisma } from '@/lib/generated/prisma/client';
-import { providerGroups } from '@/lib/alerting/providers';
 import { uuidv7 } from '@/lib/ids';
 
 // The outbox: an alert event and one delivery per channel of the monitor, written inside the
@@ -8,7 +7,7 @@ import { uuidv7 } from '@/lib/ids';
 // The event exists only if that transaction committed, and dedupKey is unique, so no retry,
 // restart or second process can owe the same alert twice. A held event's deliveries fall due
 // only after `holdMs`, so the delivery loop can send other monitors' alerts of that moment in the
-// same message (alert grouping); channels that never group (PagerDuty) are not held.
+// same message (alert grouping); the caller says how long per channel kind (PagerDuty, which never groups, is not held).
 
 export interface NewAlertEvent {
   kind: AlertKind;
@@ -25,8 +24,8 @@ export interface NewAlertEvent {
   certExpiresAt: Date | null;
   /** Channel kinds that take this kind of event (PagerDuty, say, skips reminders). */
   channelKinds: readonly ChannelKind[];
-  /** Hold its deliveries this long for company (the grouping window); absent or 0: due at once. */
-  holdMs?: number;
+  /** How long its delivery on a channel of this kind is held for company (the grouping window); absent or 0: due at once. */
+  holdMs?: (channelKind: ChannelKind) => number;
 }
 
 type Tx = Prisma.TransactionClient;
@@ -41,7 +40,7 @@ export async function addAlertEvent(tx: Tx, e: NewAlertEvent, now = new Date()):
     },
     select: { channel: { select: { id: true, kind: true } } },
   });
-  const { channelKinds: _kinds, holdMs = 0, ...event } = e;
+  const { channelKinds: _kinds, holdMs, ...event } = e;
   const eventId = uuidv7(now.getTime());
   await tx.alertEvent.create({ data: { id: eventId, ...event, createdAt: now } });
   if (links.length > 0) {
@@ -51,7 +50,7 @@ export async function addAlertEvent(tx: Tx, e: NewAlertEvent, now = new Date()):
         channelId: channel.id,
         channelKind: channel.kind,
         monitorId: e.monitorId,
-        nextAttemptAt: holdMs > 0 && providerGroups(channel.kind) ? new Date(now.getTime() + holdMs) : now,
+        nextAttemptAt: new Date(now.getTime() + Math.max(0, holdMs?.(channel.kind) ?? 0)),
         createdAt: now,
       })),
     });

@@ -47,8 +47,8 @@ export interface AlertContext {
   monitorName: string;
   monitorTarget: string;
   channelKindsFor: (kind: AlertKind) => readonly ChannelKind[];
-  /** DOWN, UP, DEGRADED and DEGRADED_RESOLVED wait this long, so changes of several monitors share one message. */
-  groupWindowMs: number;
+  /** How long DOWN, UP, DEGRADED and DEGRADED_RESOLVED wait on a channel of this kind, so changes of several monitors share one message. */
+  holdMs: (channelKind: ChannelKind) => number;
 }
 
 export type StatusEvent = 'DOWN' | 'UP' | 'DEGRADED' | 'DEGRADED_RESOLVED';
@@ -117,7 +117,7 @@ export async function recordStatusChange(
       downtimeMs: opens ? null : Math.max(0, change.at.getTime() - incident.startedAt.getTime()),
       certExpiresAt: null,
       channelKinds: alert.channelKindsFor(event),
-      holdMs: alert.groupWindowMs,
+      holdMs: alert.holdMs,
     });
     return { applied: true, incident, deliveries: added?.deliveries ?? 0 };
   });

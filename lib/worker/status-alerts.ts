@@ -86,7 +86,7 @@ export class IncidentAlerts implements StatusAlerts {
       monitorName: m.name,
       monitorTarget: monitorTarget(m),
       channelKindsFor: (kind) => this.outbox.channelKindsFor(kind),
-      groupWindowMs: this.outbox.groupWindowMs,
+      holdMs: (kind) => this.outbox.holdMs(kind),
     };
   }
 

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { ChannelEvent, ChannelKind, ChannelProvider, ProviderContext } from '@/lib/alerting/channel-types';
 import { DeliveryError } from '@/lib/alerting/channel-types';
 import { waitFor } from '@/tests/support/api';
+import { providerGroups } from '@/lib/alerting/providers';
 
 // Alert grouping in the delivery loop against a real SQLite file: held deliveries of many
 // monitors going out as one message per channel (none on PagerDuty, which never groups), at
@@ -81,7 +82,7 @@ async function alert(i: number, kind: 'DOWN' | 'UP' | 'REMINDER', holdMs = kind 
       downtimeMs: kind === 'UP' ? 1000 : null,
       certExpiresAt: null,
       channelKinds: ['webhook', 'pagerduty'],
-      holdMs,
+      holdMs: (channelKind) => (providerGroups(channelKind) ? holdMs : 0),
     }),
   );
 }

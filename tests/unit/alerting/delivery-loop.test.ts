@@ -35,7 +35,7 @@ const provider = {
 } as unknown as ChannelProvider;
 const providers = new Proxy({}, { get: () => provider }) as Record<ChannelKind, ChannelProvider>;
 const context = { env: { appUrl: 'http://pingboard.test' } } as ProviderContext;
-const alert = { monitorName: 'Shop', monitorTarget: 'https://shop.example', channelKindsFor: () => ['webhook' as const], groupWindowMs: 0 };
+const alert = { monitorName: 'Shop', monitorTarget: 'https://shop.example', channelKindsFor: () => ['webhook' as const], holdMs: () => 0 };
 /** Added to the real time the loop sees: the retry window test jumps two hours ahead. */
 let skew = 0;
 const loops: Loop[] = [];
