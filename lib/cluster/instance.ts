@@ -77,7 +77,11 @@ export async function startInstance(): Promise<string> {
         parentFailsNow: async (parentId) => {
           const parent = await loadMonitor(parentId);
           const probe = parent && monitorToProbe(parent);
-          return probe ? (await runCheck(probe, policy)).status === 'DOWN' : null;
+          if (!probe) return null;
+          const failing = (await runCheck(probe, policy)).status === 'DOWN';
+          // Its own schedule confirms the outage; when it is checked here, that starts now rather than an interval later.
+          if (failing) w.checkSoon(parentId);
+          return failing;
         },
       }),
       runCheck,

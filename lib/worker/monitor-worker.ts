@@ -362,14 +362,21 @@ export class MonitorWorker {
   recheckSuppressed(reason: Suppression, parentId?: string): number {
     let n = 0;
     for (const entry of this.entries.values()) {
-      if (entry.removed || !this.timers.has(entry.monitor.id) || entry.suppressed !== reason) continue;
+      if (entry.removed || entry.suppressed !== reason) continue;
       if (parentId !== undefined && entry.monitor.parentId !== parentId) continue;
       entry.suppressed = null;
-      const delay = FIRST_CHECK_DELAY_MS + Math.floor(Math.random() * 1000);
-      if (entry.nextDueAt > Date.now() + delay) this.arm(entry, delay);
-      n++;
+      if (this.checkSoon(entry.monitor.id, 1000)) n++;
     }
     return n;
+  }
+
+  /** Brings a scheduled monitor's next check forward to within `spreadMs` (plus a moment); false when it is not scheduled here. */
+  checkSoon(monitorId: string, spreadMs = 0): boolean {
+    const entry = this.entries.get(monitorId);
+    if (!entry || entry.removed || !this.timers.has(monitorId)) return false;
+    const delay = FIRST_CHECK_DELAY_MS + Math.floor(Math.random() * spreadMs);
+    if (entry.nextDueAt > Date.now() + delay) this.arm(entry, delay);
+    return true;
   }
 
   /** Whether a maintenance window covers this check; read afresh before a failure would raise a DOWN. */
