@@ -186,16 +186,22 @@ export function insertCheckRows(rows: NewCheck[], db: Queryable = getDb()) {
 }
 
 /**
- * Adds a batch of new checks to the hourly or daily rollups in one statement; run it in the
- * insert's transaction. BLOCKED checks (refused by the outbound policy) are neither up nor down,
- * so they count in no uptime: not here, and not in the raw counts (lib/db/<engine>/statements.ts).
+ * Whether a check counts toward uptime. BLOCKED checks (refused by the outbound policy) are
+ * neither up nor down, and a probe_offline failure was Pingboard's own network, not the
+ * target's: they count in no uptime, not in the rollups and not in the raw counts
+ * (lib/db/<engine>/statements.ts says the same in SQL).
  */
+export function countsForUptime(r: Pick<NewCheck, 'status' | 'cause'>): boolean {
+  return r.status !== 'BLOCKED' && r.cause !== 'probe_offline';
+}
+
+/** Adds a batch of new checks to the hourly or daily rollups in one statement; run it in the insert's transaction. */
 export function addToRollups(rows: NewCheck[], period: RollupPeriod = 'hour', db: Queryable = getDb()) {
   const startOf = period === 'hour' ? hourStartMs : (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS;
   return getDialect().sql.addToRollups(
     db,
     period,
-    rows.filter((r) => r.status !== 'BLOCKED').map((r) => ({
+    rows.filter(countsForUptime).map((r) => ({
       monitorId: r.monitorId,
       startMs: startOf(new Date(r.checkedAt).getTime()),
       up: r.status === 'UP' ? 1 : 0,

@@ -122,7 +122,7 @@ export const postgresStatements: DialectStatements = {
                COUNT(*) FILTER (WHERE c."maintenance" AND c."status" = 'UP')::bigint AS "maintenanceUp"
         FROM jsonb_array_elements_text(${json(monitorIds)}) AS m(id)
         JOIN "Check" c ON c."monitorId" = m.id AND c."checkedAt" >= ${ts(fromMs)} AND c."checkedAt" < ${ts(toMs)}
-        WHERE c."status" <> 'BLOCKED'
+        WHERE c."status" <> 'BLOCKED' AND (c."cause" IS NULL OR c."cause" <> 'probe_offline')
         GROUP BY c."monitorId"`,
     );
   },
@@ -137,7 +137,7 @@ export const postgresStatements: DialectStatements = {
       FROM jsonb_to_recordset(${json(ranges)}) AS e("from" bigint, "to" bigint)
       JOIN "Check" c ON c."monitorId" = ${monitorId}
         AND c."checkedAt" >= ${ts(Prisma.raw('e."from"'))} AND c."checkedAt" < ${ts(Prisma.raw('e."to"'))}
-      WHERE c."status" <> 'BLOCKED'
+      WHERE c."status" <> 'BLOCKED' AND (c."cause" IS NULL OR c."cause" <> 'probe_offline')
       GROUP BY 1`;
     return rows.map((r): BucketCountRow => ({ bucket: num(r.bucket), ...counts(r) }));
   },

@@ -13,7 +13,8 @@ const ROLLUP_TABLES = {
 // (Prisma's per-row createMany and update spent about 0.2 ms of synchronous work per row,
 // enough to make other monitors' timers late: bench/schedule-under-load.ts). CROSS JOIN pins
 // SQLite's loop order: for each listed monitor or range, one index range scan. Uptime counts
-// leave out BLOCKED checks (refused by the outbound policy), as the rollups do (lib/data/checks.ts).
+// leave out BLOCKED checks (refused by the outbound policy) and probe_offline failures (Pingboard's
+// own network was down), as the rollups do (lib/data/checks.ts countsForUptime).
 
 export const sqliteStatements: DialectStatements = {
   insertChecks(db, rows) {
@@ -119,7 +120,7 @@ export const sqliteStatements: DialectStatements = {
                SUM(CASE WHEN c."maintenance" = 1 AND c."status" = 'UP' THEN 1 ELSE 0 END) AS "maintenanceUp"
         FROM json_each(${JSON.stringify(monitorIds)}) AS m
         CROSS JOIN "Check" c ON c."monitorId" = m.value AND c."checkedAt" >= ${fromMs} AND c."checkedAt" < ${toMs}
-        WHERE c."status" <> 'BLOCKED'
+        WHERE c."status" <> 'BLOCKED' AND (c."cause" IS NULL OR c."cause" <> 'probe_offline')
         GROUP BY c."monitorId"`,
     );
   },
@@ -134,7 +135,7 @@ export const sqliteStatements: DialectStatements = {
       FROM json_each(${JSON.stringify(ranges)}) AS e
       CROSS JOIN "Check" c ON c."monitorId" = ${monitorId}
         AND c."checkedAt" >= json_extract(e.value, '$.from') AND c."checkedAt" < json_extract(e.value, '$.to')
-      WHERE c."status" <> 'BLOCKED'
+      WHERE c."status" <> 'BLOCKED' AND (c."cause" IS NULL OR c."cause" <> 'probe_offline')
       GROUP BY bucket`;
     return rows.map((r): BucketCountRow => ({ bucket: num(r.bucket), ...counts(r) }));
   },
