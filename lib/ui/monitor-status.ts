@@ -1,9 +1,9 @@
 import type { DisplayStatus } from '@/lib/ui/view-models';
 
 // What a monitor's status line says, shared by the dashboard rows and the monitor page: a
-// monitor between statuses reads "retrying (2 of 3)" (failures not confirmed yet) or
-// "recovering (1 of 3)" (a DOWN monitor counting its successes), from the API's phase fields,
-// and push (heartbeat) monitors have no response time to show.
+// monitor between statuses reads "retrying (1 of 2)" (a failure waits for the first of its two
+// retries) or "recovering (1 of 3)" (a DOWN monitor counting its successes), from the API's
+// phase fields, and push (heartbeat) monitors have no response time to show.
 
 export interface PhaseSource {
   phase: 'retrying' | 'recovering' | null;
@@ -11,10 +11,15 @@ export interface PhaseSource {
   of: number | null;
 }
 
-/** "retrying (2 of 3)", "recovering (1 of 3)", or null when the monitor is not between statuses. */
+/**
+ * "retrying (1 of 2)": the API counts failed checks of the retries + 1 that confirm DOWN
+ * (attempt 1 of 3), the label counts retries, as the dashboard always has. "recovering (1 of 3)":
+ * successes of the success threshold. Null when the monitor is not between statuses.
+ */
 export function phaseLabel(m: PhaseSource): string | null {
   if (!m.phase || m.attempt === null || m.of === null) return null;
-  return `${m.phase} (${Math.min(m.attempt, m.of)} of ${m.of})`;
+  const of = m.phase === 'retrying' ? Math.max(1, m.of - 1) : m.of;
+  return `${m.phase} (${Math.min(m.attempt, of)} of ${of})`;
 }
 
 /** What the phase means, in a sentence for the monitor page. */

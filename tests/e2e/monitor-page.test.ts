@@ -136,14 +136,14 @@ describeWithBrowser('the monitor page in Chromium', () => {
     await page.getByText('Page 1').waitFor();
   });
 
-  it('shows "retrying (1 of 3)" instead of UP while a failure waits for its retry', async () => {
+  it('shows "retrying (1 of 2)" instead of UP while a failure waits for its retry', async () => {
     const failing = await startTarget(500);
     try {
       // A long retry interval keeps the monitor between its first failure and the retry.
       const id = await createMonitor({ name: 'Flaky site', url: failing.url, intervalSeconds: 300, retries: 2, retryIntervalSeconds: 600 });
       await page.goto(`${app.url}/monitors/${id}`);
-      // retries: 2, so DOWN takes three failed checks in all.
-      await page.locator('h1 + [data-status="RETRYING"]').getByText('retrying (1 of 3)').waitFor({ timeout: 20_000 });
+      // retries: 2: the first of two retries is pending (the API says attempt 1 of 3 failed checks).
+      await page.locator('h1 + [data-status="RETRYING"]').getByText('retrying (1 of 2)').waitFor({ timeout: 20_000 });
       await page.getByTestId('retrying').waitFor();
       await screenshotBothThemes(page, 'monitor-retrying');
     } finally {

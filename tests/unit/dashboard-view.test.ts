@@ -133,7 +133,7 @@ describe('dashboard view: sorting', () => {
 
   it('shows retrying and a dash for heartbeat response times on the row', () => {
     const db = ROWS.find((r) => r.id === 'd')!;
-    expect(db.phaseLabel).toBe('retrying (1 of 3)');
+    expect(db.phaseLabel).toBe('retrying (1 of 2)');
     expect(ROWS.find((r) => r.id === 'c')!.responseTime).toBe('—');
     // A push monitor has no target: the list names its kind.
     expect(ROWS.find((r) => r.id === 'c')!.target).toBe('Heartbeat');
@@ -202,11 +202,11 @@ describe('dashboard: alert states (DEGRADED, retrying, recovering, excused failu
 
   it("labels phases from the API's fields", () => {
     const by = (id: string) => STATES.find((r) => r.id === id)!;
-    expect([by('s4').phaseLabel, by('s5').phaseLabel, by('s2').phaseLabel]).toEqual(['recovering (1 of 3)', 'retrying (2 of 3)', null]);
-    expect(phaseLabel({ phase: 'retrying', attempt: 5, of: 3 })).toBe('retrying (3 of 3)');
+    expect([by('s4').phaseLabel, by('s5').phaseLabel, by('s2').phaseLabel]).toEqual(['recovering (1 of 3)', 'retrying (2 of 2)', null]);
+    expect(phaseLabel({ phase: 'retrying', attempt: 5, of: 3 })).toBe('retrying (2 of 2)');
     expect(phaseLabel({ phase: 'recovering', attempt: null, of: 3 })).toBeNull();
     expect(phaseSentence({ phase: 'recovering', attempt: 1, of: 3 })).toBe('recovering (1 of 3): it turns UP after 3 successful checks in a row');
-    expect(phaseSentence({ phase: 'retrying', attempt: 1, of: 2 })).toBe('retrying (1 of 2): it turns DOWN if the retries fail too');
+    expect(phaseSentence({ phase: 'retrying', attempt: 1, of: 3 })).toBe('retrying (1 of 2): it turns DOWN if the retries fail too');
   });
 
   it('never counts DEGRADED as down: not in the mass-outage line, and as up in tag groups', () => {
