@@ -9,6 +9,8 @@ import { TimeZoneSetting } from '@/components/settings/time-zone-setting';
 import { ThemeSetting } from '@/components/settings/theme-setting';
 import { SessionsSetting } from '@/components/settings/sessions-setting';
 import { DeleteAccount } from '@/components/settings/delete-account';
+import { ApiKeysSection } from '@/components/settings/api-keys-section';
+import { ImportExportSection } from '@/components/settings/import-export-section';
 
 export const metadata: Metadata = { title: 'Settings' };
 export const dynamic = 'force-dynamic';
@@ -39,6 +41,14 @@ export default async function SettingsPage() {
 
       <Section id="sessions-title" title="Sessions">
         <SessionsSetting />
+      </Section>
+
+      <Section id="api-keys-title" title="API keys">
+        <ApiKeysSection />
+      </Section>
+
+      <Section id="import-export-title" title="Import and export">
+        <ImportExportSection />
       </Section>
 
       <Section id="more-title" title="Notifications, API keys, import and export">
