@@ -3,11 +3,13 @@ import { ApiError, errorBody, toApiError } from '@/lib/api/errors';
 import { readJsonBody } from '@/lib/api/read-json';
 import { authenticate, type Session } from '@/lib/auth/session';
 import { declaresOrigin, isCrossSiteRequest } from '@/lib/auth/same-origin';
+import { apiKeyRefusal } from '@/lib/auth/api-keys';
 import { logger } from '@/lib/logger';
 
 // Every API route is one call to `apiRoute`: it authenticates, refuses cross-site cookie
-// mutations, parses params/query/body with zod, maps errors to the JSON error shape and
-// marks the response uncacheable. Handlers only call lib/ and shape the answer.
+// mutations and what an API key may not do, parses params/query/body with zod, maps errors to
+// the JSON error shape and marks the response uncacheable. Handlers only call lib/ and shape
+// the answer.
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
@@ -17,6 +19,8 @@ interface Options<B extends z.ZodType | undefined, Q extends z.ZodType | undefin
   query?: Q;
   /** A larger cap than MAX_JSON_BODY_BYTES, for a body that lists many ids. */
   maxBodyBytes?: number;
+  /** false for account and key management: an API key gets 403, only the password's session (cookie or login token) may. */
+  allowApiKey?: boolean;
 }
 
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -65,8 +69,13 @@ export function apiRoute<
     try {
       const session = await authenticate(req.headers);
       if (options.auth && !session) throw ApiError.unauthorized();
-      // Unauthenticated mutations (login, signup) set cookies, so they get the same origin rule.
-      if (MUTATING.has(req.method) && session?.via !== 'bearer' && isCrossSiteRequest(req)) {
+      if (session?.via === 'apikey') {
+        const refusal = apiKeyRefusal(session.apiKey.scope, { mutating: MUTATING.has(req.method), auth: options.auth, allowApiKey: options.allowApiKey ?? true });
+        if (refusal) throw new ApiError('forbidden', refusal);
+      }
+      // Unauthenticated mutations (login, signup) set cookies, so they get the same origin rule;
+      // Bearer tokens and API keys are not sent by browsers on their own, so they need none.
+      if (MUTATING.has(req.method) && (!session || session.via === 'cookie') && isCrossSiteRequest(req)) {
         throw new ApiError('forbidden', 'Cross-site request refused');
       }
       // The cookie rides along with any request; a mutation on its strength must say where it came from.

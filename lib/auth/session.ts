@@ -1,15 +1,21 @@
 import 'server-only';
 import { verifyToken, signToken } from '@/lib/auth/tokens';
+import { hashApiKey, isApiKeyCredential, isExpired, isWellFormedApiKey, lastUseIsStale, LAST_USED_RESOLUTION_MS } from '@/lib/auth/api-keys';
 import { findUserById, type SessionUser } from '@/lib/data/users';
+import { findApiKeyByHash, recordApiKeyUse } from '@/lib/data/api-keys';
+import type { ApiKeyScope } from '@/lib/schemas/api-key';
 import { getEnv } from '@/lib/env';
+import { logger } from '@/lib/logger';
 
 export const SESSION_COOKIE = 'pingboard_session';
 
-export interface Session {
-  user: SessionUser;
-  /** How the caller proved who they are; cookie sessions need a same-origin check on mutations. */
-  via: 'bearer' | 'cookie';
-}
+/**
+ * Who is calling, and how they proved it: the session cookie (mutations need a same-origin
+ * check), a login token, or an API key (with its scope; it may not manage the account).
+ */
+export type Session =
+  | { user: SessionUser; via: 'bearer' | 'cookie' }
+  | { user: SessionUser; via: 'apikey'; apiKey: { id: string; scope: ApiKeyScope } };
 
 function readCookie(headers: Headers, name: string): string | null {
   const raw = headers.get('cookie');
@@ -21,15 +27,19 @@ function readCookie(headers: Headers, name: string): string | null {
   return null;
 }
 
-/** Resolves the caller from a Bearer token or the session cookie; the token must match the user's current version. */
-export async function authenticate(headers: Headers): Promise<Session | null> {
+/**
+ * Resolves the caller from a Bearer value (an API key when it starts with pb_, else a login
+ * token) or the session cookie; a token must match the user's current version.
+ */
+export async function authenticate(headers: Headers, now = new Date()): Promise<Session | null> {
   const authorization = headers.get('authorization');
   let token: string | null = null;
-  let via: Session['via'] = 'cookie';
+  let via: 'bearer' | 'cookie' = 'cookie';
   if (authorization) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match) return null;
     token = match[1];
+    if (isApiKeyCredential(token)) return authenticateApiKey(token, now);
     via = 'bearer';
   } else {
     token = readCookie(headers, SESSION_COOKIE);
@@ -40,6 +50,18 @@ export async function authenticate(headers: Headers): Promise<Session | null> {
   const user = await findUserById(claims.userId);
   if (!user || user.tokenVersion !== claims.tokenVersion) return null;
   return { user, via };
+}
+
+/** A key is looked up on every request, so a revoked one stops at once on every instance; logout leaves keys alone. */
+async function authenticateApiKey(key: string, now: Date): Promise<Session | null> {
+  if (!isWellFormedApiKey(key)) return null;
+  const found = await findApiKeyByHash(hashApiKey(key));
+  if (!found || isExpired(found.expiresAt, now)) return null;
+  if (lastUseIsStale(found.lastUsedAt, now)) {
+    // Bookkeeping only: a busy database must not fail the request it describes.
+    await recordApiKeyUse(found.id, now, new Date(now.getTime() - LAST_USED_RESOLUTION_MS)).catch((err) => logger.warn({ err }, 'could not record an API key use'));
+  }
+  return { user: found.user, via: 'apikey', apiKey: { id: found.id, scope: found.scope } };
 }
 
 export function isHttps(headers: Headers, url: string): boolean {

@@ -9,7 +9,7 @@ export interface SessionUser {
   tokenVersion: number;
 }
 
-const sessionSelect = { id: true, email: true, tokenVersion: true } as const;
+export const sessionSelect = { id: true, email: true, tokenVersion: true } as const;
 
 export async function createUser(email: string, passwordHash: string): Promise<SessionUser> {
   try {
@@ -69,15 +69,16 @@ export async function bumpTokenVersion(userId: string): Promise<number> {
   return row.tokenVersion;
 }
 
+/** Revokes every token and deletes every API key in the same write (a nested write is one transaction). */
 export async function setPassword(userId: string, passwordHash: string): Promise<SessionUser> {
   return getDb().user.update({
     where: { id: userId },
-    data: { passwordHash, tokenVersion: { increment: 1 } },
+    data: { passwordHash, tokenVersion: { increment: 1 }, apiKeys: { deleteMany: {} } },
     select: sessionSelect,
   });
 }
 
-/** Monitors, checks, incidents and alerts go with the user by cascade. */
+/** Monitors, checks, incidents, alerts and API keys go with the user by cascade. */
 export async function deleteUser(userId: string): Promise<void> {
   await getDb().user.delete({ where: { id: userId } });
 }

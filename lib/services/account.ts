@@ -83,7 +83,7 @@ async function requirePassword(userId: string, password: string): Promise<void> 
   }
 }
 
-/** A new password revokes every earlier token; the caller gets a fresh one. */
+/** A new password revokes every earlier token and every API key (lib/data/users.ts setPassword); the caller gets a fresh token. */
 export async function changePassword(userId: string, input: ChangePasswordInput): Promise<IssuedSession> {
   await requirePassword(userId, input.currentPassword);
   const user = await users.setPassword(userId, await hashPassword(input.newPassword));

@@ -6,7 +6,7 @@ import { userDto } from '@/lib/dto';
 
 export const GET = apiRoute({ auth: true }, async ({ session }) => json({ user: userDto(session.user) }));
 
-export const DELETE = apiRoute({ auth: true, body: deleteAccountSchema }, async ({ req, session, body }) => {
+export const DELETE = apiRoute({ auth: true, allowApiKey: false, body: deleteAccountSchema }, async ({ req, session, body }) => {
   await deleteAccount(session.user.id, body.password);
   return noContent({ 'Set-Cookie': clearedSessionCookie(req) });
 });

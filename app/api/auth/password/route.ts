@@ -4,7 +4,7 @@ import { changePassword } from '@/lib/services/account';
 import { sessionCookie } from '@/lib/auth/session';
 import { userDto } from '@/lib/dto';
 
-export const POST = apiRoute({ auth: true, body: changePasswordSchema }, async ({ req, session, body }) => {
+export const POST = apiRoute({ auth: true, allowApiKey: false, body: changePasswordSchema }, async ({ req, session, body }) => {
   const s = await changePassword(session.user.id, body);
   return json({ token: s.token, user: userDto(s.user) }, 200, { 'Set-Cookie': sessionCookie(s.token, s.expiresAt, req) });
 });
