@@ -15,6 +15,8 @@ export function ConfirmDeleteButton({
   confirmLabel,
   onDelete,
   children,
+  action = 'Delete',
+  busyLabel = 'Deleting…',
 }: {
   /** What is deleted, for the button's accessible name ("Delete Database upgrade"). */
   name: string;
@@ -23,6 +25,9 @@ export function ConfirmDeleteButton({
   onDelete: () => Promise<string | null>;
   /** What deleting it means. */
   children: ReactNode;
+  /** The button's verb, for deletions called something else ("Revoke"), and its text while busy. */
+  action?: string;
+  busyLabel?: string;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -48,7 +53,7 @@ export function ConfirmDeleteButton({
           dialog.current?.showModal();
         }}
       >
-        Delete<span className="sr-only"> {name}</span>
+        {action}<span className="sr-only"> {name}</span>
       </Button>
       <dialog
         ref={dialog}
@@ -64,7 +69,7 @@ export function ConfirmDeleteButton({
           <div className="flex justify-end gap-2">
             <Button onClick={() => dialog.current?.close()}>Cancel</Button>
             <Button variant="danger" onClick={confirm} disabled={busy}>
-              {busy ? 'Deleting…' : confirmLabel}
+              {busy ? busyLabel : confirmLabel}
             </Button>
           </div>
         </div>

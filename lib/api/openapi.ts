@@ -3,6 +3,7 @@ import { changePasswordSchema, deleteAccountSchema, loginSchema, signupSchema } 
 import { createMonitorSchema, updateMonitorSchema } from '@/lib/schemas/monitor';
 import { dashboardFeedQuerySchema, heartbeatsQuerySchema, listChecksQuerySchema, uptimeQuerySchema } from '@/lib/schemas/history';
 import { createTagSchema, updateTagSchema } from '@/lib/schemas/tag';
+import { createApiKeySchema } from '@/lib/schemas/api-key';
 import { bulkActionSchema } from '@/lib/schemas/bulk';
 import { createChannelSchema, updateChannelSchema } from '@/lib/schemas/channel';
 import { CHANNEL_PROVIDERS } from '@/lib/alerting/providers';
@@ -51,6 +52,10 @@ const monitorStates =
   'phase retrying: failures not confirmed yet (`attempt` failed checks of `of` = retries + 1); recovering: a DOWN monitor with `attempt` of `of` = successThreshold successes. ' +
   'lastCause parent_down (its parent is DOWN) and probe_offline (Pingboard cannot reach the network) mark failures that change nothing and alert nobody.';
 const publicCache = 'Cache-Control: public, max-age=30 and an ETag (If-None-Match answers 304); private behind a password';
+/** Account and key management: the password's session (cookie or login token) only; an API key gets 403. */
+const sessionOnly = { security: [{ bearer: [] }], 'x-api-key': false };
+const keyRefused = { '403': ok('An API key was used: account and key management need the password\'s session') };
+const apiKeyFields = '{id, name, scope: read|write, prefix, createdAt, lastUsedAt, expiresAt}';
 const queryParams = (s: z.ZodObject) =>
   Object.entries(s.shape).map(([name, field]) => ({ name, in: 'query', required: false, schema: schema(field as z.ZodType) }));
 
@@ -59,6 +64,7 @@ const TAGS: Array<[prefix: string, tag: string]> = [
   ['/api/auth/', 'Account'],
   ['/api/monitors', 'Monitors'],
   ['/api/tags', 'Tags'],
+  ['/api/keys', 'API keys'],
   ['/api/channels', 'Notification channels'],
   ['/api/status-pages', 'Status pages'],
   ['/api/maintenance', 'Maintenance'],
@@ -86,20 +92,45 @@ export function openApiDocument() {
       title: 'Pingboard API',
       version: '1.0.0',
       description:
-        'JSON in and out. Authenticate with `Authorization: Bearer <token>` (from signup/login) or the session cookie. Errors are `{"error":{"code","message","issues"?}}`.',
+        'JSON in and out. Authenticate with `Authorization: Bearer <token>` (from signup/login), `Authorization: Bearer <API key>` (pb_..., made with POST /api/keys) or the session cookie. Errors are `{"error":{"code","message","issues"?}}`.',
     },
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
-    security: [{ bearer: [] }],
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A login token (signup, login, password change), or the session cookie in a browser' },
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'pb_<43 characters>',
+          description:
+            'An API key from POST /api/keys, sent the same way. Scope read: 403 on POST, PUT, PATCH and DELETE; write: everything else too. Neither may manage the account or its keys (operations marked x-api-key: false answer 403). Logout leaves keys working; revocation, a password change and account deletion end them at once.',
+        },
+      },
+    },
+    security: [{ bearer: [] }, { apiKey: [] }],
     tags: TAGS.map(([, name]) => ({ name })),
     paths: withTags({
       '/api/auth/signup': { post: { summary: 'Create an account', security: [], requestBody: body(signupSchema), responses: { '201': ok('{token, user}'), '409': ok('Email exists'), ...errors } } },
       '/api/auth/login': { post: { summary: 'Sign in', security: [], requestBody: body(loginSchema), responses: { '200': ok('{token, user}'), '401': ok('Invalid email or password'), '429': ok('Too many failures; see Retry-After') } } },
-      '/api/auth/logout': { post: { summary: 'Sign out everywhere (revokes all tokens)', responses: { '204': ok('Signed out') } } },
+      '/api/auth/logout': { post: { summary: 'Sign out everywhere (revokes all login tokens; API keys stay valid)', ...sessionOnly, responses: { '204': ok('Signed out'), ...keyRefused } } },
       '/api/auth/me': {
         get: { summary: 'The signed-in user', responses: { '200': ok('{user}'), ...errors } },
-        delete: { summary: 'Delete the account and all its monitors', requestBody: body(deleteAccountSchema), responses: { '204': ok('Deleted'), ...errors } },
+        delete: { summary: 'Delete the account and all its monitors and API keys', ...sessionOnly, requestBody: body(deleteAccountSchema), responses: { '204': ok('Deleted'), ...errors, ...keyRefused } },
       },
-      '/api/auth/password': { post: { summary: 'Change password (revokes all earlier tokens)', requestBody: body(changePasswordSchema), responses: { '200': ok('{token, user}'), ...errors } } },
+      '/api/auth/password': { post: { summary: 'Change password (revokes all earlier tokens and every API key)', ...sessionOnly, requestBody: body(changePasswordSchema), responses: { '200': ok('{token, user}'), ...errors, ...keyRefused } } },
+      '/api/keys': {
+        get: { summary: 'Your API keys, newest first (the prefix only, never the key)', ...sessionOnly, responses: { '200': ok(`{apiKeys:[${apiKeyFields}]}`), ...errors, ...keyRefused } },
+        post: {
+          summary: 'Create an API key; the answer is the only time the key is shown',
+          description: 'expiresAt: an ISO 8601 date-time in the future, or null / left out for a key that never expires. At most 50 keys per user (409).',
+          ...sessionOnly,
+          requestBody: body(createApiKeySchema),
+          responses: { '201': ok(`{key: "pb_...", apiKey: ${apiKeyFields}}`), '409': ok('50 keys already'), ...errors, ...keyRefused },
+        },
+      },
+      '/api/keys/{id}': {
+        parameters: idParam,
+        delete: { summary: 'Revoke a key: its next request gets 401', ...sessionOnly, responses: { '204': ok('Revoked'), ...errors, ...keyRefused } },
+      },
       '/api/monitors': {
         get: { summary: 'List your monitors with uptime24h and recentChecks', description: monitorStates, responses: { '200': ok('{monitors:[monitor + uptime24h, uptime24hExcludingMaintenance, recentChecks]}'), ...errors } },
         post: {

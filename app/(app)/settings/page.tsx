@@ -59,13 +59,19 @@ export default async function SettingsPage() {
             </Link>{' '}
             <span className="text-zinc-600 dark:text-zinc-400">— where alerts go (email, Slack, webhooks and more), and which are on by default.</span>
           </li>
-          <li className="text-zinc-600 dark:text-zinc-400">
-            API keys and import/export of monitors come later. Until then scripts sign in with{' '}
-            <Link href="/api-reference" className="underline underline-offset-2 hover:no-underline">
-              POST /api/auth/login
-            </Link>{' '}
-            and use the token it returns.
+          <li>
+            <a href="#api-keys-title" className="font-medium underline underline-offset-2 hover:no-underline">
+              API keys
+            </a>{' '}
+            <span className="text-zinc-600 dark:text-zinc-400">
+              — for scripts and CI: a read or write key, sent as a Bearer token to the{' '}
+              <Link href="/api-reference" className="underline underline-offset-2 hover:no-underline">
+                API
+              </Link>{' '}
+              (all but account and key management); logging out leaves keys working.
+            </span>
           </li>
+          <li className="text-zinc-600 dark:text-zinc-400">Import/export of monitors comes later.</li>
         </ul>
       </Section>
 
