@@ -168,12 +168,13 @@ export function monitorHeaders(headers: Record<string, unknown>, notes: Notes): 
  * since Pingboard takes credentials only as a header.
  */
 export function httpTarget(url: string): { url: string; authorization: string | null } | { problem: string } {
+  const env = envReference(url);
+  if (env) return { problem: `its URL holds ${env}, which only the old monitor's environment can fill in` };
   let parsed: URL;
   try {
     parsed = new URL(url.trim());
   } catch {
-    const env = envReference(url);
-    return { problem: env ? `its URL holds ${env}, which only the old monitor's environment can fill in` : `its URL "${clip(url, 80)}" is not an absolute URL` };
+    return { problem: `its URL "${clip(url, 80)}" is not an absolute URL` };
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { problem: `its URL scheme ${parsed.protocol} is not http or https` };
   let authorization: string | null = null;

@@ -83,7 +83,14 @@ export function importGatus(text: string): ImporterOutput {
   if (yaml.errors.length) {
     throw new InvalidError('This is not valid YAML', yaml.errors.slice(0, 20).map((e) => ({ path: [], message: `Line ${e.linePos?.[0].line ?? '?'}: ${e.message.split('\n')[0]}` })));
   }
-  const parsed = gatusConfig.safeParse(yaml.toJS({ maxAliasCount: 1000 }));
+  let data: unknown;
+  try {
+    data = yaml.toJS({ maxAliasCount: 1000 });
+  } catch (err) {
+    // Aliases that would expand past maxAliasCount (a "billion laughs" file) are refused here.
+    throw new InvalidError('This is not valid YAML', [{ path: [], message: err instanceof Error ? err.message : String(err) }]);
+  }
+  const parsed = gatusConfig.safeParse(data);
   if (!parsed.success) throw invalidFile('a Gatus configuration (config.yaml with endpoints:)', parsed.error);
   const config = parsed.data;
   const draft = new ImportDraft();
