@@ -32,13 +32,27 @@ function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>, alreadyRea
  * comes the moment the cap is passed; the rest of the upload is discarded unread.
  */
 export async function readJsonBody(req: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<unknown> {
+  const text = await readBodyText(req, maxBytes, 'Request body must be a JSON object');
+  let body: unknown;
+  try {
+    body = JSON.parse(text) as unknown;
+  } catch {
+    throw new ApiError('invalid_json', 'Request body is not valid JSON');
+  }
+  const nul = nulPath(body, []);
+  if (nul) throw new ApiError('validation_failed', 'Request validation failed', [{ path: nul, message: 'Text must not contain NUL characters' }]);
+  return body;
+}
+
+/** A body as UTF-8 text with the same hard size cap (for uploads that are not JSON, such as an imported YAML file). */
+export async function readBodyText(req: Request, maxBytes: number, emptyMessage = 'Request body is empty'): Promise<string> {
   const tooLarge = () => new ApiError('payload_too_large', `Request body must be at most ${maxBytes} bytes`);
   const declared = Number(req.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
     if (req.body) discardRest(req.body.getReader());
     throw tooLarge();
   }
-  if (!req.body) throw new ApiError('invalid_json', 'Request body must be a JSON object');
+  if (!req.body) throw new ApiError('invalid_json', emptyMessage);
 
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -54,16 +68,8 @@ export async function readJsonBody(req: Request, maxBytes = MAX_JSON_BODY_BYTES)
     chunks.push(value);
   }
   const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') throw new ApiError('invalid_json', 'Request body must be a JSON object');
-  let body: unknown;
-  try {
-    body = JSON.parse(text) as unknown;
-  } catch {
-    throw new ApiError('invalid_json', 'Request body is not valid JSON');
-  }
-  const nul = nulPath(body, []);
-  if (nul) throw new ApiError('validation_failed', 'Request validation failed', [{ path: nul, message: 'Text must not contain NUL characters' }]);
-  return body;
+  if (text.trim() === '') throw new ApiError('invalid_json', emptyMessage);
+  return text;
 }
 
 /**

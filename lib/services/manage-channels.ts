@@ -27,7 +27,8 @@ function settingsIssues(i: z.core.$ZodIssue): FieldIssue[] {
   return [{ path, message: i.message, code: i.code }];
 }
 
-function validSettings(kind: ChannelKind, raw: Settings): Settings {
+/** A kind's settings as they will be stored, or every problem at its path (the import checks a whole file with it before writing). */
+export function validSettings(kind: ChannelKind, raw: Settings): Settings {
   const provider = CHANNEL_PROVIDERS[kind];
   const parsed = provider.settings.safeParse(raw);
   const issues: FieldIssue[] = parsed.success ? [] : parsed.error.issues.flatMap(settingsIssues);
@@ -43,7 +44,7 @@ function validSettings(kind: ChannelKind, raw: Settings): Settings {
 }
 
 /** Email to the account's own address works at once; any other address waits for its confirmation link. */
-async function confirmation(userId: string, kind: ChannelKind, settings: Settings) {
+export async function confirmation(userId: string, kind: ChannelKind, settings: Settings) {
   if (kind !== 'email') return { confirmedAt: null, confirmToken: null };
   const user = await findUserById(userId);
   if (user && String(settings.address).toLowerCase() === user.email) return { confirmedAt: new Date(), confirmToken: null };

@@ -23,7 +23,8 @@ import { forgetPublicStatus } from '@/lib/status-pages/view-cache';
 
 // Monitor changes as one step each: validate the whole monitor, write it, tell the worker.
 
-function validate(fields: MonitorFields, previous?: { headers: StoredHeader[]; fields: MonitorFields }): void {
+/** Every rule a monitor's fields must pass to be written (the import checks a whole file with it before writing). */
+export function validate(fields: MonitorFields, previous?: { headers: StoredHeader[]; fields: MonitorFields }): void {
   const previousHeaders = previous?.headers ?? [];
   const env = getEnv();
   const issues = monitorConfigIssues(fields, { minIntervalSeconds: env.MIN_INTERVAL_SECONDS });
@@ -49,7 +50,7 @@ function validate(fields: MonitorFields, previous?: { headers: StoredHeader[]; f
   }
 }
 
-const PROBED_TYPES = (Object.keys(MONITOR_KINDS) as MonitorType[]).filter((t) => MONITOR_KINDS[t].probed);
+export const PROBED_TYPES = (Object.keys(MONITOR_KINDS) as MonitorType[]).filter((t) => MONITOR_KINDS[t].probed);
 
 /** What this monitor adds to its owner's checks per second once written. */
 function checkBudget(fields: MonitorFields): CheckBudget {
@@ -72,7 +73,7 @@ async function checkTagIds(userId: string, tagIds: string[] | undefined): Promis
 }
 
 /** How deep a chain of dependencies may go: deeper is a configuration nobody means. */
-const MAX_PARENT_DEPTH = 10;
+export const MAX_PARENT_DEPTH = 10;
 
 /** A parent must be one of the caller's monitors, not the monitor itself nor any monitor below it (no cycles). */
 async function checkParent(userId: string, monitorId: string | null, parentId: string | null): Promise<void> {

@@ -33,7 +33,7 @@ async function checkSections(userId: string, sections: SectionsInput | undefined
 }
 
 /** The app's own host is never a custom domain: its Host would then serve the page instead of the app. */
-function checkCustomDomain(domain: string | null | undefined): void {
+export function checkCustomDomain(domain: string | null | undefined): void {
   if (!domain) return;
   const own = new URL(getEnv().APP_URL).hostname.toLowerCase();
   if (domain === own) throw InvalidError.field(['customDomain'], 'The custom domain cannot be the address Pingboard itself is served at (APP_URL)');

@@ -85,7 +85,7 @@ export function importGatus(text: string): ImporterOutput {
   }
   let data: unknown;
   try {
-    data = yaml.toJS({ maxAliasCount: 1000 });
+    data = yaml.toJS({ maxAliasCount: 100 });
   } catch (err) {
     // Aliases that would expand past maxAliasCount (a "billion laughs" file) are refused here.
     throw new InvalidError('This is not valid YAML', [{ path: [], message: err instanceof Error ? err.message : String(err) }]);
