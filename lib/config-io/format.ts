@@ -120,4 +120,6 @@ export interface ImportPlanItem {
 export interface ImporterResult {
   document: PingboardDocument;
   skipped: ImportPlanItem[];
+  /** What changed on the way for items that were mapped (type, name, reason); the reason joins the item's plan line. */
+  notes?: ImportPlanItem[];
 }

@@ -51,23 +51,25 @@ function issuesOf(err: unknown, path: (string | number)[] = []): FieldIssue[] {
 }
 
 /** The file as a Pingboard document, mapped by the source's importer; with what the importer could not map. */
-function documentOf(request: ImportRequest): { doc: PingboardDocument; skipped: ImportPlanItem[] } {
+function documentOf(request: ImportRequest): { doc: PingboardDocument; skipped: ImportPlanItem[]; notes: ImportPlanItem[] } {
   const file = readConfigFile(request.text, request.contentType);
   let raw: unknown = file.data;
   let skipped: ImportPlanItem[] = [];
+  let notes: ImportPlanItem[] = [];
   if (request.source !== 'pingboard') {
     const importer = IMPORTERS[request.source];
     if (!importer) throw InvalidError.field(['source'], `Importing from ${request.source} is not supported yet`);
     const result = importer(file);
     raw = result.document;
     skipped = result.skipped.map((s) => ({ ...s, action: 'skipped' as const }));
+    notes = result.notes ?? [];
   }
   const parsed = pingboardDocumentSchema.safeParse(raw);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message, code: i.code }));
     throw new InvalidError(REFUSED, issues);
   }
-  return { doc: parsed.data, skipped };
+  return { doc: parsed.data, skipped, notes };
 }
 
 async function rulesFor(userId: string, doc: PingboardDocument): Promise<ImportRules> {
@@ -115,6 +117,15 @@ async function rulesFor(userId: string, doc: PingboardDocument): Promise<ImportR
   };
 }
 
+/** An importer's notes on how it mapped an item join that item's plan line. */
+function withNotes(plan: ImportPlanItem[], notes: ImportPlanItem[]): ImportPlanItem[] {
+  if (notes.length === 0) return plan;
+  return plan.map((line) => {
+    const note = notes.find((n) => n.type === line.type && n.name === line.name);
+    return note?.reason ? { ...line, reason: line.reason ? `${line.reason}; ${note.reason}` : note.reason } : line;
+  });
+}
+
 function limits(): ImportLimits {
   const env = getEnv();
   return {
@@ -143,11 +154,11 @@ async function withConfirmations(userId: string, state: ImportState, writes: Ret
 }
 
 export async function importConfig(userId: string, request: ImportRequest): Promise<ImportOutcome> {
-  const { doc, skipped } = documentOf(request);
+  const { doc, skipped, notes } = documentOf(request);
   const state = await loadConfigState(userId);
   const planned = planImport(doc, state, await rulesFor(userId, doc));
   if (planned.issues.length) throw new InvalidError(REFUSED, planned.issues);
-  const plan = [...planned.plan, ...skipped];
+  const plan = [...withNotes(planned.plan, notes), ...skipped];
   const { writes } = planned;
   const nothingToDo = Object.values(writes).every((list) => list.length === 0);
   if (request.dryRun || nothingToDo) return { plan, applied: !request.dryRun };

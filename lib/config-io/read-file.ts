@@ -38,11 +38,11 @@ function readJson(text: string): unknown {
 }
 
 function readYaml(text: string): unknown {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   const first = doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0];
-    throw syntaxError('YAML', first.message.split('\n')[0], pos ? { line: pos.line, column: pos.col } : undefined);
+    throw syntaxError('YAML', first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), pos ? { line: pos.line, column: pos.col } : undefined);
   }
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
