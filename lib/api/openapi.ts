@@ -15,6 +15,7 @@ import {
   updateStatusPageSchema,
 } from '@/lib/schemas/status-page';
 import { createMaintenanceSchema, updateMaintenanceSchema } from '@/lib/schemas/maintenance';
+import { exportQuerySchema, exportWithSecretsSchema, importQuerySchema } from '@/lib/config-io/requests';
 
 // The OpenAPI document is generated from the same zod schemas the handlers validate with,
 // so the docs cannot drift from what the server accepts.
@@ -69,6 +70,9 @@ const TAGS: Array<[prefix: string, tag: string]> = [
   ['/api/status-pages', 'Status pages'],
   ['/api/maintenance', 'Maintenance'],
   ['/api/heartbeat/', 'Heartbeats'],
+  ['/api/export', 'Configuration'],
+  ['/api/import', 'Configuration'],
+  ['/api/schemas/', 'Configuration'],
   ['/status/', 'Public status pages'],
   ['/badge/', 'Badges'],
   ['/api/healthz', 'Health'],
@@ -244,6 +248,31 @@ export function openApiDocument() {
         put: { summary: 'Same as PATCH', requestBody: body(updateMaintenanceSchema), responses: { '200': ok('{maintenance}'), ...errors } },
         delete: { summary: 'Delete a maintenance window', responses: { '204': ok('Deleted'), ...errors } },
       },
+      '/api/export': {
+        get: {
+          summary: 'Your monitors, tags, channels, status pages and maintenance windows as a Pingboard document (docs/config-format.md), secrets null',
+          parameters: queryParams(exportQuerySchema),
+          responses: { '200': ok('The document as an attachment (application/json or application/yaml; Content-Disposition names the file)'), ...errors },
+        },
+        post: {
+          summary: 'The same export with secrets (channel secrets, secret monitor headers): the password typed again',
+          description: 'Only for the password\'s session (cookie or login token); an API key gets 403. A wrong password is 403 and counts as a failed login (429 after too many).',
+          ...sessionOnly,
+          requestBody: body(exportWithSecretsSchema),
+          responses: { '200': ok('The document as an attachment'), '403': ok('Wrong password, or an API key'), '429': ok('Too many wrong passwords; see Retry-After'), ...errors },
+        },
+      },
+      '/api/import': {
+        post: {
+          summary: 'Import a Pingboard document (or an Uptime Kuma backup, or a Gatus config.yaml): plan, and unless dryRun=true apply it all in one transaction',
+          description:
+            'The body is the file, JSON or YAML (Content-Type application/json or application/yaml; otherwise JSON is tried, then YAML), at most 5 MB. Items match yours by key (an id of yours), else by name (a status page by slug, a maintenance window by title). A file with any problem changes nothing: 400 with each problem\'s path (e.g. monitors.3.intervalSeconds, or the line and column of a syntax error).',
+          parameters: queryParams(importQuerySchema),
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '/api/schemas/export.json' } }, 'application/yaml': { schema: { $ref: '/api/schemas/export.json' } } } },
+          responses: { '200': ok('{plan:[{type: monitor|tag|channel|statusPage|maintenanceWindow, name, action: create|update|unchanged|skipped, reason?}], applied}'), '409': ok('A limit per user would be passed'), ...errors },
+        },
+      },
+      '/api/schemas/export.json': { get: { summary: 'The JSON Schema of the Pingboard document (public, cacheable)', security: [], responses: { '200': ok('JSON Schema (draft 2020-12)') } } },
       '/status/{slug}': { parameters: slugParam, get: { summary: `Public status page (HTML, no scripts). ${publicCache}`, security: [], responses: { '200': ok('HTML'), '401': ok('Password page; reveals nothing'), '404': ok('Unknown or unpublished') } } },
       '/status/{slug}/summary.json': {
         parameters: slugParam,

@@ -13,7 +13,7 @@ const manifest = JSON.parse(fs.readFileSync(path.join(root, process.env.NEXT_DIS
 const routes = [...new Set(Object.values(manifest))];
 
 /** Routes that are meant to answer without a session. Everything else must demand one. */
-const PUBLIC_API = new Set(['/api/auth/signup', '/api/auth/login', '/api/auth/logout', '/api/docs', '/api/healthz', '/api/heartbeat/[token]', '/api/heartbeat/[token]/fail', '/api/[...path]']);
+const PUBLIC_API = new Set(['/api/auth/signup', '/api/auth/login', '/api/auth/logout', '/api/docs', '/api/schemas/export.json', '/api/healthz', '/api/heartbeat/[token]', '/api/heartbeat/[token]/fail', '/api/[...path]']);
 const PUBLIC_PAGES = new Set(['/login', '/signup', '/_not-found', '/_global-error', '/icon.svg']);
 const protectedApi = routes.filter((r) => r.startsWith('/api/') && !PUBLIC_API.has(r));
 /** Public by design: status pages and badges (tests/integration/status-pages-public.test.ts and badges.test.ts check what they reveal). */
@@ -266,7 +266,7 @@ describe('12. no caching, and each user sees only their own data', () => {
       dynamicRoutes: Record<string, unknown>;
     };
     const prerendered = [...Object.keys(prerender.routes), ...Object.keys(prerender.dynamicRoutes)];
-    const allowed = new Set(['/_not-found', '/_global-error', '/login', '/signup', '/api/docs', '/api/healthz', '/favicon.ico', '/icon.svg', '/robots.txt']);
+    const allowed = new Set(['/_not-found', '/_global-error', '/login', '/signup', '/api/docs', '/api/schemas/export.json', '/api/healthz', '/favicon.ico', '/icon.svg', '/robots.txt']);
     expect(prerendered.filter((r) => !allowed.has(r))).toEqual([]);
   });
 });

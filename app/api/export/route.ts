@@ -15,6 +15,6 @@ export const GET = apiRoute({ auth: true, query: exportQuerySchema }, async ({ r
 );
 
 /** With secrets: the password typed again, on a signed-in session (never an API key). */
-export const POST = apiRoute({ auth: true, body: exportWithSecretsSchema }, async ({ req, session, body }) =>
+export const POST = apiRoute({ auth: true, allowApiKey: false, body: exportWithSecretsSchema }, async ({ req, session, body }) =>
   attachment(await exportConfig(session, { format: body.format, password: body.password, address: clientAddress(req.headers) })),
 );
