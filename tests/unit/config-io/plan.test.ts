@@ -152,3 +152,17 @@ describe('import plan', () => {
     expect(canonical({ b: 1, a: { d: undefined, c: 2 } })).toBe(canonical({ a: { c: 2 }, b: 1 }));
   });
 });
+
+describe('the example in docs/config-format.md', () => {
+  it('reads as a document and plans into an empty account without a problem', async () => {
+    const fs = await import('node:fs');
+    const { parse: parseYaml } = await import('yaml');
+    const text = fs.readFileSync(new URL('../../../docs/config-format.md', import.meta.url), 'utf8');
+    const example = /## Example\s+```yaml\n([\s\S]*?)```/.exec(text)?.[1];
+    const doc = parse(parseYaml(example ?? ''));
+    const empty: ImportState = { monitors: [], tags: [], channels: [], statusPages: [], maintenanceWindows: [], defaultChannelIds: [] };
+    const { plan, issues } = planImport(doc, empty, rules);
+    expect(issues).toEqual([]);
+    expect(plan.map((p) => p.action)).toEqual(Array(7).fill('create'));
+  });
+});
