@@ -12,13 +12,7 @@ import { startApp, type AppServer } from '../support/app-server';
 import { Api, waitFor } from '../support/api';
 import { countRows } from '../support/app-db';
 import { startTarget, type TargetServer } from '../support/target-server';
-
-interface PlanLine {
-  type: string;
-  name: string;
-  action: string;
-  reason?: string;
-}
+import type { ImportPlanItem as PlanLine } from '@/lib/config-io/format';
 
 let app: AppServer;
 let target: TargetServer;
@@ -231,7 +225,7 @@ describe.concurrent('config as code', () => {
     const schema = await res.json();
     expect(full.$schema).toBe(`${app.url}/api/schemas/export.json`);
     expect(schemaProblems(schema, full)).toEqual([]);
-    expect(schemaProblems(schema, { ...full, version: 2, extra: true })).toEqual(['version: not one of 1', '(root): extra is not allowed']);
+    expect(schemaProblems(schema, { ...full, version: 2, extra: true })).toEqual(['version: not 1', '(root): extra is not allowed']);
   });
 
   it('has the worker check an imported monitor once the import commits', async () => {

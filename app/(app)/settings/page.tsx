@@ -71,7 +71,12 @@ export default async function SettingsPage() {
               (all but account and key management); logging out leaves keys working.
             </span>
           </li>
-          <li className="text-zinc-600 dark:text-zinc-400">Import/export of monitors comes later.</li>
+          <li>
+            <a href="#import-export-title" className="font-medium underline underline-offset-2 hover:no-underline">
+              Import and export
+            </a>{' '}
+            <span className="text-zinc-600 dark:text-zinc-400">— your configuration as a JSON or YAML file, and imports from Uptime Kuma and Gatus, previewed before they apply.</span>
+          </li>
         </ul>
       </Section>
 
