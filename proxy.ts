@@ -38,5 +38,6 @@ export async function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!api/|_next/|favicon\\.ico$|.*\\.(?:png|svg|ico|txt|webmanifest)$).*)'],
+  // Not for the API, Next's assets and files, nor /metrics (Prometheus sends a bearer token, never a cookie).
+  matcher: ['/((?!api/|_next/|metrics$|favicon\\.ico$|.*\\.(?:png|svg|ico|txt|webmanifest)$).*)'],
 };

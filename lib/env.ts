@@ -62,6 +62,8 @@ const envSchema = z.object({
   /** off: this instance serves pages and the API and checks nothing (another instance does). */
   WORKER: z.enum(['on', 'off', 'true', 'false', '1', '0']).default('on').transform((v) => v === 'on' || v === 'true' || v === '1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Set: GET /metrics answers Prometheus scrapes that send it as their bearer token; unset: /metrics is 404. */
+  METRICS_TOKEN: z.string().optional(),
 });
 
 export type DatabaseEngine = 'sqlite' | 'postgresql';

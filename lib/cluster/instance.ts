@@ -18,6 +18,8 @@ import { forgetPublicStatus } from '@/lib/status-pages/view-cache';
 import { publishSignal, SIGNAL, signalsCanBeLost, subscribeSignals } from '@/lib/data/signals';
 import { getDialectName } from '@/lib/data/database';
 import { getEnv } from '@/lib/env';
+import { installMetricsSource } from '@/lib/metrics/registry';
+import { countDeliveriesByKind, listPausedMonitors } from '@/lib/data/metrics-facts';
 import { logger } from '@/lib/logger';
 import { ClusterCommands, parseMonitorSignal } from './commands';
 import { newInstanceId } from './identity';
@@ -116,6 +118,18 @@ export async function startInstance(): Promise<string> {
     leader: maintenance?.isLeader ?? false,
   }));
   installWorkerCommands(commands);
+  // /metrics: the monitors this instance checks, from memory; paused monitors and deliveries
+  // from the maintenance leader only, so a sum over instances counts each once.
+  const metricsWorker = worker;
+  installMetricsSource({
+    monitors: () => metricsWorker?.metricFacts() ?? [],
+    scheduledTimers: () => metricsWorker?.scheduled ?? 0,
+    shared: async () => {
+      if (!maintenance?.isLeader) return null;
+      const [paused, deliveries] = await Promise.all([listPausedMonitors(), countDeliveriesByKind()]);
+      return { paused: paused.map((m) => ({ ...m, status: 'PENDING', active: false, lastLatencyMs: null, certExpiresAt: null })), deliveries };
+    },
+  });
 
   const own = ownership;
   const unsubscribe = await subscribeSignals(

@@ -16,6 +16,8 @@ import { logger } from '@/lib/logger';
 import type { WorkerStatus } from '@/lib/worker/command-port';
 import { workerHealth } from '@/lib/worker/worker-health';
 import type { MaintenanceLookup } from '@/lib/worker/maintenance-watch';
+import { observeScheduleLag } from '@/lib/metrics/registry';
+import type { MonitorFacts } from '@/lib/metrics/monitor-series';
 
 // The MonitorWorker owns one timer per active monitor (the `timers` Map) and runs each
 // check as: probe -> status transition -> store (batched) -> alert. Checks of one monitor
@@ -56,6 +58,9 @@ interface Entry {
   nextDueAt: number;
   running: Promise<CheckRun> | null;
   removed: boolean;
+  /** The last check's response time and certificate expiry, for /metrics (the monitor row's until a check here). */
+  lastLatencyMs: number | null;
+  certExpiresAt: Date | null;
 }
 
 export interface CheckRun {
@@ -83,6 +88,15 @@ export class MonitorWorker {
 
   get scheduled(): number {
     return this.timers.size;
+  }
+
+  /** The monitors this worker checks, as it holds them now, for /metrics (lib/metrics). */
+  *metricFacts(): Generator<MonitorFacts> {
+    for (const [id, entry] of this.entries) {
+      if (!this.timers.has(id)) continue;
+      const m = entry.monitor;
+      yield { id, name: m.name, type: m.type, userId: m.userId, status: entry.state.status, active: m.active, lastLatencyMs: entry.lastLatencyMs, certExpiresAt: entry.certExpiresAt };
+    }
   }
 
   /** What the health check reports of this worker (how many monitors it owns, lib/cluster knows). */
@@ -124,6 +138,8 @@ export class MonitorWorker {
     const entry = this.entryFor(m);
     entry.removed = false;
     entry.state = storedState(m);
+    entry.lastLatencyMs = m.lastLatencyMs;
+    entry.certExpiresAt = m.certExpiresAt;
     const window = Math.min(this.deps.startSpreadMs ?? 3000, m.intervalSeconds * 1000);
     const soon = FIRST_CHECK_DELAY_MS + (spread ? Math.floor(Math.random() * window) : 0);
     const delay = dueAt === null ? soon : Math.max(FIRST_CHECK_DELAY_MS, dueAt - Date.now());
@@ -243,6 +259,8 @@ export class MonitorWorker {
       nextDueAt: Date.now(),
       running: null,
       removed: false,
+      lastLatencyMs: m.lastLatencyMs,
+      certExpiresAt: m.certExpiresAt,
     };
     this.entries.set(m.id, entry);
     return entry;
@@ -266,6 +284,7 @@ export class MonitorWorker {
     if (entry.removed || this.entries.get(entry.monitor.id) !== entry) return;
     const m = entry.monitor;
     const now = Date.now();
+    observeScheduleLag(now - entry.nextDueAt);
     const due = monitorKind(m.type).schedule.onTimer(m, now);
     if (due.run === 'wait') {
       this.arm(entry, due.delayMs);
@@ -339,6 +358,8 @@ export class MonitorWorker {
     const t = transition(entry.state, facts, rules, { maintenance, suppressed: triage?.suppressed });
     entry.state = t.next;
     entry.suppressed = t.suppressed;
+    entry.lastLatencyMs = Math.round(outcome.latencyMs);
+    if (outcome.tls) entry.certExpiresAt = outcome.tls.validTo;
     const row = outcomeToRow(m.id, outcome, maintenance);
     if (entry.removed) return { row, written: Promise.resolve(), stored: Promise.resolve() };
     const written = this.writer.enqueue(row, { ...outcomeToSummary(outcome, t.next), hostWaitMs: entry.hostWaitMs });

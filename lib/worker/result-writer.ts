@@ -4,6 +4,7 @@ import { storeCheckBatch } from '@/lib/data/check-batches';
 import { backoffDelay } from '@/lib/shared/retry';
 import { isDatabaseBusy } from '@/lib/data/database';
 import { logger } from '@/lib/logger';
+import { observeResultWrite } from '@/lib/metrics/registry';
 
 // Check results are written in batches: one transaction per flush holds every new row, the
 // hourly rollups and one statement updating the summaries of all its monitors. A failed write
@@ -84,6 +85,7 @@ export class ResultWriter {
     if (this.flushing || this.queue.length === 0) return;
     const isolating = this.isolate > 0;
     const batch = this.queue.slice(0, isolating ? 1 : MAX_BATCH);
+    const started = performance.now();
     const run = this.persist(batch);
     this.flushing = run.then(
       () => undefined,
@@ -91,6 +93,7 @@ export class ResultWriter {
     );
     try {
       await run;
+      observeResultWrite(batch.map((p) => p.row), performance.now() - started);
       this.queue.splice(0, batch.length);
       this.failures = 0;
       this.refusals = 0;
