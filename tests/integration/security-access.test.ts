@@ -93,8 +93,13 @@ describe('1. every API route checks the session itself', () => {
     const cases: Array<{ method: string; path: string; headers: Record<string, string>; suffix: boolean }> = [];
     for (const route of protectedApi) {
       const p = concrete(route, alice.monitorId);
-      // The route's own method: GET where it has one, else POST (password change, check now).
-      const method = (await raw(app.url + p)).status === 405 ? 'POST' : 'GET';
+      // The route's own method: the first of GET, POST, PUT, PATCH, DELETE it answers (POST for a
+      // password change or check now, DELETE for revoking an API key).
+      let method: string = METHODS[0];
+      for (const m of METHODS) {
+        method = m;
+        if ((await raw(app.url + p, m === 'GET' ? {} : { method: m, headers: { 'content-type': 'application/json' }, body: '{}' })).status !== 405) break;
+      }
       const nxt = `nxtPid=${alice.monitorId}&nxtPpath=monitors&nxtPtoken=x&nxtI=1`;
       for (const headers of BYPASS_HEADERS) {
         cases.push({ method, path: p, headers, suffix: false });
