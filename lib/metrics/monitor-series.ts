@@ -25,15 +25,24 @@ export interface MonitorFacts {
   certExpiresAt: Date | null;
 }
 
-export interface MonitorLabels {
+export interface MonitorLabels extends Record<string, string> {
   id: string;
   name: string;
   type: string;
   owner_id: string;
 }
 
-/** Checks stored for one monitor since this process started, by result and cause. */
-export type CheckCounts = Map<string, { labels: { result: string; cause: string }; count: number }>;
+/** Checks stored for one monitor since this process started, with one result and cause. */
+export interface CheckCount {
+  result: string;
+  cause: string;
+  count: number;
+  /** Its sample, built for one labels object of its monitor (lib/metrics/monitor-series.ts). */
+  sample?: { for: MonitorLabels; value: Value };
+}
+
+/** A monitor's checks by result and cause. */
+export type CheckCounts = Map<string, CheckCount>;
 
 export const MONITOR_LABELS = ['id', 'name', 'type', 'owner_id'] as const;
 
@@ -53,31 +62,48 @@ export function checkLabels(status: string, cause: string | null | undefined): {
   return { result: status.toLowerCase(), cause: cause ?? 'none' };
 }
 
-/**
- * Keeps one labels object per monitor while its labels stay the same (a rename gets a new one).
- * `prune` forgets monitors not seen in the last scrape, so the cache is as big as the monitor list.
- */
-export class LabelCache {
-  private byId = new Map<string, MonitorLabels>();
-  private seen = new Map<string, MonitorLabels>();
+interface Value {
+  labels: Record<string, string>;
+  sharedLabels?: Record<string, string>;
+  value: number;
+}
 
-  labelsOf(m: Pick<MonitorFacts, 'id' | 'name' | 'type' | 'userId'>): MonitorLabels {
-    const cached = this.seen.get(m.id) ?? this.byId.get(m.id);
-    const labels = cached && cached.name === m.name && cached.type === m.type && cached.owner_id === m.userId ? cached : { id: m.id, name: m.name, type: m.type, owner_id: m.userId };
-    this.seen.set(m.id, labels);
-    return labels;
+const NO_LABELS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/** A monitor's labels and its samples, kept from scrape to scrape and only given new values. */
+interface MonitorSeries {
+  labels: MonitorLabels;
+  up: Value;
+  latency: Value;
+  cert: Value;
+}
+
+const sample = (labels: Record<string, string>): Value => ({ labels: NO_LABELS, sharedLabels: labels, value: 0 });
+
+/**
+ * One labels object and one set of sample objects per monitor while its labels stay the same
+ * (a rename gets new ones), so a scrape allocates next to nothing. `prune` forgets monitors not
+ * seen in the last scrape, so the cache is as big as the monitor list.
+ */
+export class SeriesCache {
+  private byId = new Map<string, MonitorSeries>();
+  private seen = new Map<string, MonitorSeries>();
+
+  seriesOf(m: Pick<MonitorFacts, 'id' | 'name' | 'type' | 'userId'>): MonitorSeries {
+    let series = this.seen.get(m.id) ?? this.byId.get(m.id);
+    const l = series?.labels;
+    if (!series || !l || l.name !== m.name || l.type !== m.type || l.owner_id !== m.userId) {
+      const labels: MonitorLabels = { id: m.id, name: m.name, type: m.type, owner_id: m.userId };
+      series = { labels, up: sample(labels), latency: sample(labels), cert: sample(labels) };
+    }
+    this.seen.set(m.id, series);
+    return series;
   }
 
   prune(): void {
     this.byId = this.seen;
     this.seen = new Map();
   }
-}
-
-interface Value {
-  labels: Record<string, string>;
-  sharedLabels?: MonitorLabels;
-  value: number;
 }
 
 /** A metric whose values are computed for this scrape only (prom-client calls get() once when writing). */
@@ -88,24 +114,35 @@ export function scrapeMetric(name: string, help: string, type: 'gauge' | 'counte
   return custom as unknown as Metric;
 }
 
-/** The per-monitor metrics of one scrape. `counts` are this process's stored checks by monitor id. */
-export function monitorMetrics(monitors: Iterable<MonitorFacts>, counts: ReadonlyMap<string, CheckCounts>, labels: LabelCache) {
+/** A count's sample, with the monitor's labels and its result and cause in one cached object. */
+function countSample(c: CheckCount, labels: MonitorLabels): Value {
+  if (!c.sample || c.sample.for !== labels) c.sample = { for: labels, value: sample({ ...labels, result: c.result, cause: c.cause }) };
+  c.sample.value.value = c.count;
+  return c.sample.value;
+}
+
+/** The per-monitor metrics of one scrape (each monitor once). `counts` are this process's stored checks by monitor id. */
+export function monitorMetrics(monitors: Iterable<MonitorFacts>, counts: ReadonlyMap<string, CheckCounts>, cache: SeriesCache) {
   const up: Value[] = [];
   const latency: Value[] = [];
   const cert: Value[] = [];
   const checks: Value[] = [];
-  const seen = new Set<string>();
   for (const m of monitors) {
-    // A paused monitor listed by the leader may also be held by a worker finishing a check.
-    if (seen.has(m.id)) continue;
-    seen.add(m.id);
-    const shared = labels.labelsOf(m);
-    up.push({ labels: {}, sharedLabels: shared, value: upValue(m.status, m.active) });
-    if (m.lastLatencyMs !== null) latency.push({ labels: {}, sharedLabels: shared, value: m.lastLatencyMs / 1000 });
-    if (m.certExpiresAt) cert.push({ labels: {}, sharedLabels: shared, value: Math.floor(m.certExpiresAt.getTime() / 1000) });
-    for (const c of counts.get(m.id)?.values() ?? []) checks.push({ labels: c.labels, sharedLabels: shared, value: c.count });
+    const series = cache.seriesOf(m);
+    series.up.value = upValue(m.status, m.active);
+    up.push(series.up);
+    if (m.lastLatencyMs !== null) {
+      series.latency.value = m.lastLatencyMs / 1000;
+      latency.push(series.latency);
+    }
+    if (m.certExpiresAt) {
+      series.cert.value = Math.floor(m.certExpiresAt.getTime() / 1000);
+      cert.push(series.cert);
+    }
+    const own = counts.get(m.id);
+    if (own) for (const c of own.values()) checks.push(countSample(c, series.labels));
   }
-  labels.prune();
+  cache.prune();
   return [
     scrapeMetric('pingboard_monitor_up', 'Whether the monitor is up: 1 up (or degraded), 0 down, -1 pending, paused or blocked.', 'gauge', up),
     scrapeMetric('pingboard_monitor_response_time_seconds', "The last check's total response time.", 'gauge', latency),

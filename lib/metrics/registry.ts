@@ -1,5 +1,5 @@
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { checkLabels, LabelCache, type CheckCounts, type MonitorFacts } from './monitor-series';
+import { checkLabels, SeriesCache, type CheckCounts, type MonitorFacts } from './monitor-series';
 
 // This process's Prometheus metrics. The worker and the result writer call the hooks below as
 // they work (each an array push or a histogram bucket, nothing more); GET /metrics renders it
@@ -35,7 +35,7 @@ export interface MetricsState {
   writeDuration: Histogram;
   /** Stored checks by monitor id, counted as the result writer stores them. */
   checkCounts: Map<string, CheckCounts>;
-  labels: LabelCache;
+  series: SeriesCache;
   source: MetricsSource | null;
 }
 
@@ -72,7 +72,7 @@ function createState(): MetricsState {
       registers: [registry],
     }),
     checkCounts: new Map(),
-    labels: new LabelCache(),
+    series: new SeriesCache(),
     source: null,
   };
 }
@@ -98,6 +98,6 @@ export function observeResultWrite(rows: ReadonlyArray<{ monitorId: string; stat
     const key = `${row.status}\u0000${row.cause ?? ''}`;
     const entry = counts.get(key);
     if (entry) entry.count++;
-    else counts.set(key, { labels: checkLabels(row.status, row.cause), count: 1 });
+    else counts.set(key, { ...checkLabels(row.status, row.cause), count: 1 });
   }
 }

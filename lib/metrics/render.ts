@@ -17,12 +17,17 @@ export async function renderMetrics(): Promise<RenderedMetrics> {
   const state = metricsState();
   const source = state.source;
   const shared = source ? await sharedFacts(source.shared) : null;
-  const owned = source ? [...source.monitors()] : [];
-  const monitors = shared ? owned.concat(shared.paused) : owned;
-  const scrape = new Registry();
-  for (const m of monitorMetrics(monitors, state.checkCounts, state.labels)) scrape.registerMetric(m);
-  // Counts of monitors this instance no longer checks go: the next owner counts afresh.
+  const monitors = source ? [...source.monitors()] : [];
   const exposed = new Set(monitors.map((m) => m.id));
+  // A monitor paused a moment ago may still be held by a worker finishing its check: listed once.
+  for (const m of shared?.paused ?? []) {
+    if (exposed.has(m.id)) continue;
+    monitors.push(m);
+    exposed.add(m.id);
+  }
+  const scrape = new Registry();
+  for (const m of monitorMetrics(monitors, state.checkCounts, state.series)) scrape.registerMetric(m);
+  // Counts of monitors this instance no longer checks go: the next owner counts afresh.
   for (const id of state.checkCounts.keys()) if (!exposed.has(id)) state.checkCounts.delete(id);
   scrape.registerMetric(scrapeMetric('pingboard_scheduled_timers', 'Monitor timers this instance holds (the monitors it checks).', 'gauge', [{ labels: {}, value: source?.scheduledTimers() ?? 0 }]));
   if (shared) {
