@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { freePort, startApp, type AppServer } from '../support/app-server';
-import { describeWithBrowser, openBrowser, screenshotBothThemes, type BrowserSession } from '../support/browser';
+import { describeWithBrowser, openBrowser, screenshotBothThemes, type BrowserSession, signUpInBrowser } from '../support/browser';
 
 // Issue 14's states as a person sees them, on one app whose only connectivity canary is a closed
 // port (so any failed check finds Pingboard "offline"): a slow parent reads DEGRADED in amber
@@ -34,11 +34,7 @@ describeWithBrowser('alert states in Chromium', () => {
     app = await startApp({ env: { CONNECTIVITY_CANARIES: `127.0.0.1:${canaryPort}` } });
     browser = await openBrowser();
     page = browser.page;
-    await page.goto(`${app.url}/signup`);
-    await page.getByLabel('Email').fill(`alert-states-${Date.now()}@example.com`);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Sign up' }).click();
-    await page.waitForURL(`${app.url}/`);
+    await signUpInBrowser(page, app.url, `alert-states-${Date.now()}@example.com`);
     const url = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/`;
     ids.core = await createMonitor({ name: 'Core API', url, intervalSeconds: 300, degraded: { totalMs: 10, consecutive: 1 } });
     ids.checkout = await createMonitor({ name: 'Checkout', url: `http://127.0.0.1:${deadPort}/`, intervalSeconds: 300, retries: 0, parentId: ids.core });

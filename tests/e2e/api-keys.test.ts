@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startApp, type AppServer } from '../support/app-server';
-import { describeWithBrowser, openBrowser, screenshotBothThemes, type BrowserSession } from '../support/browser';
+import { describeWithBrowser, openBrowser, screenshotBothThemes, type BrowserSession, signUpInBrowser } from '../support/browser';
 import { Api } from '../support/api';
 
 // The settings page's API keys section in Chromium: a key made there is shown once with a copy
@@ -18,11 +18,7 @@ describeWithBrowser('API keys on the settings page in Chromium', () => {
     browser = await openBrowser();
     page = browser.page;
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
-    await page.goto(`${app.url}/signup`);
-    await page.getByLabel('Email').fill(`api-keys-${Date.now()}@example.com`);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Sign up' }).click();
-    await page.waitForURL(`${app.url}/`);
+    await signUpInBrowser(page, app.url, `api-keys-${Date.now()}@example.com`);
   });
 
   afterAll(async () => {

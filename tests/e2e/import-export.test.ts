@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startApp, type AppServer } from '../support/app-server';
-import { describeWithBrowser, openBrowser, screenshotBothThemes, type BrowserSession } from '../support/browser';
+import { describeWithBrowser, openBrowser, screenshotBothThemes, type BrowserSession, signUpInBrowser } from '../support/browser';
 
 // The settings page's Import and export section in Chromium: Apply waits for a preview; a
 // refused file lists its problems by path; a preview shows the plan, Apply imports it, and a
@@ -26,11 +26,7 @@ describeWithBrowser('Import and export on the settings page in Chromium', () => 
     app = await startApp({ env: { WORKER: 'off' } });
     browser = await openBrowser();
     page = browser.page;
-    await page.goto(`${app.url}/signup`);
-    await page.getByLabel('Email').fill(`import-${Date.now()}@example.com`);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Sign up' }).click();
-    await page.waitForURL(`${app.url}/`);
+    await signUpInBrowser(page, app.url, `import-${Date.now()}@example.com`);
   });
 
   afterAll(async () => {

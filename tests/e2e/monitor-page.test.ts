@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page, Request } from 'playwright-core';
 import { startApp, type AppServer } from '../support/app-server';
 import { startTarget, type TargetServer } from '../support/target-server';
-import { describeWithBrowser, openBrowser, screenshotBothThemes, type BrowserSession } from '../support/browser';
+import { describeWithBrowser, openBrowser, screenshotBothThemes, type BrowserSession, signUpInBrowser } from '../support/browser';
 import { openOlderChecks } from '../support/check-pages';
 import { waitFor } from '../support/api';
 
@@ -39,11 +39,7 @@ describeWithBrowser('the monitor page in Chromium', () => {
     page.on('request', (r) => {
       if (apiPath(r)) requests.push(new URL(r.url()).pathname + new URL(r.url()).search);
     });
-    await page.goto(`${app.url}/signup`);
-    await page.getByLabel('Email').fill(`monitor-page-${Date.now()}@example.com`);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Sign up' }).click();
-    await page.waitForURL(`${app.url}/`);
+    await signUpInBrowser(page, app.url, `monitor-page-${Date.now()}@example.com`);
     monitorId = await createMonitor({
       name: 'Loopback site',
       url: target.url,

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { startApp, type AppServer } from '../support/app-server';
 import { startTarget, type TargetServer } from '../support/target-server';
 import { startFakeProviders, type FakeProviders } from '../support/fake-providers';
-import { describeWithBrowser, openBrowser, screenshotBothThemes, type BrowserSession } from '../support/browser';
+import { describeWithBrowser, openBrowser, screenshotBothThemes, type BrowserSession, signUpInBrowser } from '../support/browser';
 
 // Notification channels through the pages: add a Slack channel pointing at a loopback fake,
 // test it, edit it without retyping its secret, attach it to a monitor, break the target and
@@ -47,11 +47,7 @@ describeWithBrowser('notification channels in Chromium', () => {
     [app, target, fake] = await Promise.all([startApp(), startTarget(200), startFakeProviders()]);
     browser = await openBrowser();
     page = browser.page;
-    await page.goto(`${app.url}/signup`);
-    await page.getByLabel('Email').fill(`notify-${Date.now()}@example.com`);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Sign up' }).click();
-    await page.waitForURL(`${app.url}/`);
+    await signUpInBrowser(page, app.url, `notify-${Date.now()}@example.com`);
   });
 
   afterAll(async () => {

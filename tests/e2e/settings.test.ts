@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startApp, type AppServer } from '../support/app-server';
 import { startTarget, type TargetServer } from '../support/target-server';
-import { describeWithBrowser, openBrowser, screenshotBothThemes, type BrowserSession } from '../support/browser';
+import { describeWithBrowser, openBrowser, screenshotBothThemes, type BrowserSession, signUpInBrowser } from '../support/browser';
 import { Api } from '../support/api';
 
 // The settings page and the header around it, in Chromium: the header's links and the phone
@@ -39,11 +39,7 @@ describeWithBrowser('settings, header and API reference in Chromium', () => {
       const report = (window as unknown as { __reportCsp: (v: string) => void }).__reportCsp;
       document.addEventListener('securitypolicyviolation', (e) => report(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
     });
-    await page.goto(`${app.url}/signup`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(firstPassword);
-    await page.getByRole('button', { name: 'Sign up' }).click();
-    await page.waitForURL(`${app.url}/`);
+    await signUpInBrowser(page, app.url, email, firstPassword);
     const res = await page.request.post(`${app.url}/api/monitors`, { data: { name: 'Loopback site', url: target.url, intervalSeconds: 1 }, headers: { origin: app.url } });
     expect(res.status()).toBe(201);
   });

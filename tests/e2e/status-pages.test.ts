@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startApp, type AppServer } from '../support/app-server';
 import { startTarget, type TargetServer } from '../support/target-server';
-import { describeWithBrowser, openBrowser, SCREENSHOT_DIR, screenshotBothThemes, type BrowserSession } from '../support/browser';
+import { describeWithBrowser, openBrowser, SCREENSHOT_DIR, screenshotBothThemes, type BrowserSession, signUpInBrowser } from '../support/browser';
 import { isoToZonedLocal } from '@/lib/ui/maintenance-form-model';
 
 // A status page from the owner's side to the visitor's: two monitors, a page with two sections
@@ -31,11 +31,7 @@ describeWithBrowser('status pages in Chromium', () => {
     [app, target] = await Promise.all([startApp(), startTarget(200)]);
     browser = await openBrowser();
     page = browser.page;
-    await page.goto(`${app.url}/signup`);
-    await page.getByLabel('Email').fill(`status-${Date.now()}@example.com`);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Sign up' }).click();
-    await page.waitForURL(`${app.url}/`);
+    await signUpInBrowser(page, app.url, `status-${Date.now()}@example.com`);
     // Through the JSON API as the page itself would call it: the session cookie plus an Origin.
     for (const [name, suffix] of [
       ['Marketing site', ''],

@@ -109,3 +109,12 @@ export async function screenshotBothThemes(page: Page, name: string): Promise<st
   await page.emulateMedia({ colorScheme: 'light' });
   return files;
 }
+
+/** Signs a new user up through the sign-up form and waits for the dashboard; the page keeps the session cookie. */
+export async function signUpInBrowser(page: Page, appUrl: string, email = `user-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`, password = 'correct horse battery'): Promise<void> {
+  await page.goto(`${appUrl}/signup`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await page.waitForURL(`${appUrl}/`);
+}
