@@ -76,33 +76,36 @@ interface MonitorSeries {
   up: Value;
   latency: Value;
   cert: Value;
+  /** The scrape that last listed the monitor. */
+  scrape: number;
 }
 
 const sample = (labels: Record<string, string>): Value => ({ labels: NO_LABELS, sharedLabels: labels, value: 0 });
 
 /**
  * One labels object and one set of sample objects per monitor while its labels stay the same
- * (a rename gets new ones), so a scrape allocates next to nothing. `prune` forgets monitors not
- * seen in the last scrape, so the cache is as big as the monitor list.
+ * (a rename gets new ones), so a scrape allocates next to nothing. `prune` forgets monitors the
+ * last scrape did not list, so the cache is as big as the monitor list.
  */
 export class SeriesCache {
-  private byId = new Map<string, MonitorSeries>();
-  private seen = new Map<string, MonitorSeries>();
+  private readonly byId = new Map<string, MonitorSeries>();
+  private scrape = 0;
 
   seriesOf(m: Pick<MonitorFacts, 'id' | 'name' | 'type' | 'userId'>): MonitorSeries {
-    let series = this.seen.get(m.id) ?? this.byId.get(m.id);
+    let series = this.byId.get(m.id);
     const l = series?.labels;
     if (!series || !l || l.name !== m.name || l.type !== m.type || l.owner_id !== m.userId) {
       const labels: MonitorLabels = { id: m.id, name: m.name, type: m.type, owner_id: m.userId };
-      series = { labels, up: sample(labels), latency: sample(labels), cert: sample(labels) };
+      series = { labels, up: sample(labels), latency: sample(labels), cert: sample(labels), scrape: this.scrape };
+      this.byId.set(m.id, series);
     }
-    this.seen.set(m.id, series);
+    series.scrape = this.scrape;
     return series;
   }
 
   prune(): void {
-    this.byId = this.seen;
-    this.seen = new Map();
+    for (const [id, series] of this.byId) if (series.scrape !== this.scrape) this.byId.delete(id);
+    this.scrape++;
   }
 }
 
