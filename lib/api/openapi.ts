@@ -15,7 +15,7 @@ import {
   updateStatusPageSchema,
 } from '@/lib/schemas/status-page';
 import { createMaintenanceSchema, updateMaintenanceSchema } from '@/lib/schemas/maintenance';
-import { exportQuerySchema, exportWithSecretsSchema, importQuerySchema } from '@/lib/config-io/requests';
+import { exportQuerySchema, exportWithSecretsQuerySchema, exportWithSecretsSchema, importQuerySchema } from '@/lib/config-io/requests';
 
 // The OpenAPI document is generated from the same zod schemas the handlers validate with,
 // so the docs cannot drift from what the server accepts.
@@ -256,8 +256,9 @@ export function openApiDocument() {
         },
         post: {
           summary: 'The same export with secrets (channel secrets, secret monitor headers): the password typed again',
-          description: 'Only for the password\'s session (cookie or login token); an API key gets 403. A wrong password is 403 and counts as a failed login (429 after too many).',
+          description: 'includeSecrets=true and format go in the body or the query string; the body holds the password. Only for the password\'s session (cookie or login token); an API key gets 403. A wrong password is 403 and counts as a failed login (429 after too many).',
           ...sessionOnly,
+          parameters: queryParams(exportWithSecretsQuerySchema),
           requestBody: body(exportWithSecretsSchema),
           responses: { '200': ok('The document as an attachment'), '403': ok('Wrong password, or an API key'), '429': ok('Too many wrong passwords; see Retry-After'), ...errors },
         },

@@ -13,11 +13,20 @@ export const exportQuerySchema = z.object({
     .optional(),
 });
 
-/** Secrets are exported only on this request, with the account's password typed again. */
+/**
+ * Secrets are exported only on this request, with the account's password typed again.
+ * includeSecrets and format may come in the body or, as on GET, in the query string
+ * (`POST /api/export?format=yaml&includeSecrets=true` with `{"password": "..."}`); the body wins.
+ */
 export const exportWithSecretsSchema = z.strictObject({
-  includeSecrets: z.literal(true, { error: 'includeSecrets must be true (GET /api/export exports without secrets)' }),
+  includeSecrets: z.literal(true, { error: 'includeSecrets must be true (GET /api/export exports without secrets)' }).optional(),
   password: z.string({ error: 'Password is required' }).min(1, 'Password is required').max(200, 'Password is incorrect'),
-  format,
+  format: z.enum(EXPORT_FORMATS, { error: `format must be ${EXPORT_FORMATS.join(' or ')}` }).optional(),
+});
+
+export const exportWithSecretsQuerySchema = z.object({
+  format: z.enum(EXPORT_FORMATS, { error: `format must be ${EXPORT_FORMATS.join(' or ')}` }).optional(),
+  includeSecrets: z.enum(['true', 'false'], { error: 'includeSecrets must be true or false' }).optional(),
 });
 
 const flag = (name: string) => z.enum(['true', 'false'], { error: `${name} must be true or false` }).default('false').transform((v) => v === 'true');

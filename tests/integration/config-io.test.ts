@@ -153,6 +153,13 @@ describe.concurrent('config as code', () => {
     expect(full.monitors.find((m: any) => m.name === 'API').headers[0].value).toBe('Bearer s3cret');
 
     expect((await source.get('/api/export?includeSecrets=true')).status).toBe(400);
+    // The same request with the flags in the query string and only the password in the body.
+    const viaQuery = await source.request('POST', '/api/export?format=yaml&includeSecrets=true', { password: sourceUser.password });
+    expect(viaQuery.status).toBe(200);
+    expect(parseYaml(viaQuery.body).channels.find((c: any) => c.name === 'Ops hook').settings.secret).toBe('a-signing-secret-of-some-length');
+    const noFlag = await source.post('/api/export', { password: sourceUser.password });
+    expect(noFlag.status).toBe(400);
+    expect(noFlag.body.error.issues[0].path).toEqual(['includeSecrets']);
     const wrong = await exportWithSecrets(source, 'not my password');
     expect(wrong.status).toBe(403);
     expect(wrong.body.error.message).toBe('Password is incorrect');
