@@ -89,9 +89,15 @@ describe('access to /metrics', () => {
     expect((await fetch(`${app.url}/`, { redirect: 'manual' })).headers.get('location')).toContain('/login');
   });
 
-  it('answers 200 in the Prometheus text format with the instance metrics', async () => {
+  it('answers 200 in the Prometheus text format with the instance metrics, gzipped when asked', async () => {
+    const plain = await get(app, { authorization: `Bearer ${TOKEN}`, 'accept-encoding': 'identity' });
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    parseExposition(await plain.text());
+    // fetch asks for gzip and unpacks it, as Prometheus does (Next compresses the answer).
     const res = await get(app, { authorization: `Bearer ${TOKEN}` });
     expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('gzip');
     expect(res.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
     expect(res.headers.get('cache-control')).toBe('no-store');
     const e = parseExposition(await res.text());
