@@ -282,7 +282,8 @@ describe.concurrent('alerts people can trust', () => {
     const u = await user(app, 'slow-tls');
     const tls: SlowTlsServer = await startSlowTlsServer(makeShortLivedCert(30, 'slow tls'), 600);
     servers.push(tls);
-    const m = await u.monitor({ name: 'Slow TLS', url: tls.url, ignoreTlsErrors: true, timeoutSeconds: 1, degraded: { tlsMs: 300, consecutive: 2 } });
+    // A timeout well past the 600 ms handshake (so a 2 s interval): on a busy machine a 1 s one made the first alert a DOWN.
+    const m = await u.monitor({ name: 'Slow TLS', url: tls.url, ignoreTlsErrors: true, intervalSeconds: 2, timeoutSeconds: 2, degraded: { tlsMs: 300, consecutive: 2 } });
     expect((await monitorOf(u.api, m.id)).degraded).toEqual({ tlsMs: 300, consecutive: 2 });
 
     await u.waitAlerts((a) => a.some((x) => x.kind === 'DEGRADED'), 10_000, 'DEGRADED alert');
