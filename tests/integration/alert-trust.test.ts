@@ -135,7 +135,8 @@ describe.concurrent('alerts people can trust', () => {
     servers.push(flapper);
     const retrying = await target();
     const a = await u.monitor({ name: 'Flapping', url: flapper.url, successThreshold: 3 });
-    const b = await u.monitor({ name: 'Retrying', url: retrying.url, retries: 2, retryIntervalSeconds: 3 });
+    // Retries 5 s apart: each retrying phase lasts long enough to be seen by polling on a busy machine.
+    const b = await u.monitor({ name: 'Retrying', url: retrying.url, retries: 2, retryIntervalSeconds: 5 });
     await Promise.all([waitStatus(u.api, a.id, 'UP'), waitStatus(u.api, b.id, 'UP')]);
 
     // b: failures not yet confirmed read as "retrying, attempt n of 3", then DOWN after the third.
@@ -146,7 +147,7 @@ describe.concurrent('alerts people can trust', () => {
         if (mon.phase) seen.add(`${mon.phase} ${mon.attempt}/${mon.of}`);
         return mon.status === 'DOWN';
       },
-      12_000,
+      20_000,
       'b DOWN',
     );
     watchB.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
