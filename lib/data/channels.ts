@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '@/lib/db/client';
+import { BULK_TRANSACTION } from '@/lib/data/database';
 import type { ChannelKind, NotificationChannel, Prisma } from '@/lib/generated/prisma/client';
 import { LimitReachedError, NotFoundError } from '@/lib/errors';
 import { lockUserForWrite } from '@/lib/data/users';
@@ -89,7 +90,7 @@ export async function setChannelsOfMonitors(userId: string, monitorIds: string[]
     // Their channels changed: the dashboard's delta feed reports them.
     if (owned.length) await tx.monitor.updateMany({ where: { userId, id: { in: owned } }, data: { updatedAt: new Date() } });
     return owned.length;
-  });
+  }, BULK_TRANSACTION);
 }
 
 /** Channel ids of many monitors, for monitor JSON. */

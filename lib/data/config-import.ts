@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '@/lib/db/client';
+import { BULK_TRANSACTION } from '@/lib/data/database';
 import { Prisma, type Monitor } from '@/lib/generated/prisma/client';
 import { ConflictError, InvalidError, LimitReachedError } from '@/lib/errors';
 import { lockUserForWrite } from '@/lib/data/users';
@@ -98,8 +99,6 @@ export async function pageNamesTakenByOthers(userId: string, slugs: string[], do
 
 const withCount = { _count: { select: { monitors: true } } } as const;
 
-/** One transaction; long enough for a few thousand rows on a busy machine. */
-const TRANSACTION = { timeout: 120_000, maxWait: 30_000 };
 
 export async function applyImport(userId: string, writes: ImportWrites, limits: ImportLimits): Promise<AppliedImport> {
   try {
@@ -189,7 +188,7 @@ export async function applyImport(userId: string, writes: ImportWrites, limits: 
       }
       const monitors = monitorIds.length ? await tx.monitor.findMany({ where: { userId, id: { in: monitorIds } } }) : [];
       return { monitors, channels, statusPageIds, maintenanceIds };
-    }, TRANSACTION);
+    }, BULK_TRANSACTION);
   } catch (err) {
     // Unique keys (a tag name, a page's slug or domain) taken by a write that raced this import.
     if ((err as { code?: string })?.code === 'P2002') throw new ConflictError('A name, slug or domain in the file was taken while importing; try again');

@@ -3,6 +3,9 @@ import { getDb, getDialect } from '@/lib/db/client';
 
 // Questions about the database itself, for code outside lib/data that must not hold the client.
 
+/** For one transaction over thousands of rows (bulk actions, imports) on a busy machine: Prisma's default is 5 s. */
+export const BULK_TRANSACTION = { timeout: 120_000, maxWait: 30_000 };
+
 /** One trivial round trip: false when the database cannot answer. */
 export async function databaseReachable(): Promise<boolean> {
   try {

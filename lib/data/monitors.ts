@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '@/lib/db/client';
+import { BULK_TRANSACTION } from '@/lib/data/database';
 import type { Monitor, MonitorType, Prisma } from '@/lib/generated/prisma/client';
 import { InvalidError, LimitReachedError, NotFoundError } from '@/lib/errors';
 import { fieldsToRowData, rowHeaders } from '@/lib/data/monitor-row';
@@ -164,7 +165,7 @@ export async function setMonitorsActive(userId: string, ids: string[], active: b
     const targetIds = targets.map((t) => t.id);
     await tx.monitor.updateMany({ where: { userId, id: { in: targetIds } }, data: { active, revision: { increment: 1 } } });
     return targetIds;
-  });
+  }, BULK_TRANSACTION);
   return changed.length ? db.monitor.findMany({ where: { userId, id: { in: changed } } }) : [];
 }
 
@@ -175,7 +176,7 @@ export async function deleteMonitors(userId: string, ids: string[]): Promise<str
     const owned = (await tx.monitor.findMany({ where: { userId, id: { in: ids } }, select: { id: true } })).map((m) => m.id);
     if (owned.length) await tx.monitor.deleteMany({ where: { userId, id: { in: owned } } });
     return owned;
-  });
+  }, BULK_TRANSACTION);
 }
 
 /** The columns the dashboard's rows need. */

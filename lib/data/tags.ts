@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '@/lib/db/client';
+import { BULK_TRANSACTION } from '@/lib/data/database';
 import type { Prisma, Tag } from '@/lib/generated/prisma/client';
 import { ConflictError, LimitReachedError, NotFoundError } from '@/lib/errors';
 import { lockUserForWrite } from '@/lib/data/users';
@@ -97,5 +98,5 @@ export async function tagMonitors(userId: string, monitorIds: string[], tagId: s
     // Their tags changed: the dashboard's delta feed reports them.
     if (changed.length) await tx.monitor.updateMany({ where: { userId, id: { in: changed } }, data: { updatedAt: new Date() } });
     return changed.length;
-  });
+  }, BULK_TRANSACTION);
 }

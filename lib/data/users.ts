@@ -90,5 +90,8 @@ export async function deleteUser(userId: string): Promise<void> {
  * instance's transaction under READ COMMITTED.
  */
 export async function lockUserForWrite(tx: Prisma.TransactionClient, userId: string): Promise<void> {
+  // One user's burst of creates queues here one by one; on a busy machine that queue can outlast
+  // the pool's general lock_timeout (3 s), and each create must then be made or refused, not 503.
+  if (getDialect().name === 'postgresql') await tx.$executeRaw`SET LOCAL lock_timeout = '15s'`;
   await tx.user.updateMany({ where: { id: userId }, data: { updatedAt: new Date() } });
 }

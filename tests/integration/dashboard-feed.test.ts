@@ -137,7 +137,8 @@ describe('changes since a cursor', () => {
     const untouched = await monitor(api, 'untouched');
     const deleted = await monitor(api, 'deleted');
     // The active one makes its first check soon after it is saved; let it land before dating back.
-    await waitFor(async () => (await api.get(`/api/monitors/${pausedLater.id}`)).body.monitor.lastCheckedAt, 15_000, 'first check');
+    // Its result and its move from PENDING to UP are two writes: wait for the second.
+    await waitFor(async () => (await api.get(`/api/monitors/${pausedLater.id}`)).body.monitor.status === 'UP', 15_000, 'first check');
     await ageMonitors(api.userId);
     const start = await feed(api);
     expect(start.total).toBe(5);

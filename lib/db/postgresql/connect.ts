@@ -17,7 +17,9 @@ export function connectPostgres(url: string): PrismaClient {
     {
       connectionString: url,
       max: POOL_SIZE,
-      connectionTimeoutMillis: 5000,
+      // Long enough for a burst of requests (205 tag creates at once on a busy 2-core machine) to
+      // queue for the 10 connections rather than fail; a stopped server still refuses at once.
+      connectionTimeoutMillis: 10_000,
       options: '-c lock_timeout=3000 -c statement_timeout=60000 -c TimeZone=UTC',
     },
     {
@@ -25,5 +27,11 @@ export function connectPostgres(url: string): PrismaClient {
       onConnectionError: (err) => logger.warn({ err }, 'PostgreSQL connection error'),
     },
   );
-  return new PostgresClient({ adapter, omit: { user: { passwordHash: true } } }) as unknown as PrismaClient;
+  // Prisma's defaults (2 s to start a transaction, 5 s to finish it) turned a queue for the pool
+  // into 503s; a statement that waits on a lock still gives up after lock_timeout.
+  return new PostgresClient({
+    adapter,
+    omit: { user: { passwordHash: true } },
+    transactionOptions: { maxWait: 10_000, timeout: 30_000 },
+  }) as unknown as PrismaClient;
 }
