@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppServer } from '../support/app-server';
 import { Api } from '../support/api';
-import { count, dbRow, raw, uniqueEmail, type RawResponse } from './security-support';
+import { answerToUpload, count, dbRow, raw, uniqueEmail, type RawResponse } from './security-support';
 
 let app: AppServer;
 let api: Api;
@@ -96,37 +96,47 @@ describe('9. monitor URLs', () => {
   it('answers a 100,000-character URL, a 1 MiB name, a 10 MB body and malformed JSON with 400/413 in under 100 ms, writing nothing', async () => {
     const before = await monitorRows();
     const tenMb = new Uint8Array(10 * 1024 * 1024).fill(0x61);
+    const json = { authorization: `Bearer ${api.token}`, 'content-type': 'application/json' };
     const cases: Array<[string, () => Promise<RawResponse>]> = [
       ['100,000-character URL', () => post('/api/monitors', JSON.stringify({ name: 'Long URL', url: `https://example.com/${'a'.repeat(100_000)}` }))],
       ['1 MiB name', () => post('/api/monitors', JSON.stringify({ name: 'n'.repeat(1024 * 1024), url: 'https://example.com' }))],
-      ['10 MB body', () => post('/api/monitors', tenMb)],
-      [
-        '10 MB body without Content-Length',
-        () => {
-          let sent = 0;
-          const chunk = new Uint8Array(64 * 1024).fill(0x61);
-          const stream = new ReadableStream<Uint8Array>({
-            pull(controller) {
-              if (sent >= tenMb.byteLength) return controller.close();
-              sent += chunk.byteLength;
-              controller.enqueue(chunk);
-            },
-          });
-          return post('/api/monitors', stream);
-        },
-      ],
       ['malformed JSON', () => post('/api/monitors', '{"name": "Broken", "url": "https://example.com",')],
       ['a JSON array', () => post('/api/monitors', '[{"name":"x","url":"https://example.com"}]')],
       ['JSON null', () => post('/api/monitors', 'null')],
       ['an empty body', () => post('/api/monitors', '')],
-      ['10 MB body on PATCH', () => raw(`${app.url}/api/monitors/${existing.id}`, { method: 'PATCH', headers: { authorization: `Bearer ${api.token}`, 'content-type': 'application/json' }, body: tenMb })],
-      ['10 MB body on login', () => raw(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: tenMb })],
     ];
     for (const [what, send] of cases) {
       const { ms, res } = await fastest(send);
       expect([400, 413], what).toContain(res.status);
       expect(res.json?.error?.code, what).toMatch(/^(invalid_json|payload_too_large|validation_failed)$/);
       expect(ms, `${what} took ${ms.toFixed(0)} ms`).toBeLessThan(100);
+    }
+
+    // 10 MB uploads: the answer is timed over a plain socket, from the request's first byte to
+    // the answer's last, while the upload is still going (a fetch resolves only once it has sent
+    // everything, which on a busy machine takes 100 ms by itself). A server that read the body
+    // before answering would be as slow as the upload. A fetch of each then shows that a real
+    // client gets the same answer.
+    const uploads: Array<[string, string, string, Record<string, string>, boolean]> = [
+      ['10 MB body', 'POST', '/api/monitors', json, false],
+      ['10 MB body without Content-Length', 'POST', '/api/monitors', json, true],
+      ['10 MB body on PATCH', 'PATCH', `/api/monitors/${existing.id}`, json, false],
+      ['10 MB body on login', 'POST', '/api/auth/login', { 'content-type': 'application/json' }, false],
+    ];
+    for (const [what, method, path, headers, chunked] of uploads) {
+      const send = () => answerToUpload(app.url + path, { method, headers, size: tenMb.byteLength, chunked });
+      await send();
+      let best = Infinity;
+      for (let i = 0; i < 5; i++) {
+        const answer = await send();
+        expect([400, 413], what).toContain(answer.status);
+        expect(answer.json?.error?.code, what).toBe('payload_too_large');
+        best = Math.min(best, answer.ms);
+      }
+      expect(best, `${what} answered in ${best.toFixed(0)} ms`).toBeLessThan(100);
+      const res = await raw(app.url + path, { method, headers, body: tenMb });
+      expect([400, 413], `${what} by fetch`).toContain(res.status);
+      expect(res.json?.error?.code, `${what} by fetch`).toBe('payload_too_large');
     }
     expect(await monitorRows()).toBe(before);
     expect((await storedExisting()).name).toBe('Existing');
