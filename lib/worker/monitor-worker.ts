@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import type { Monitor } from '@/lib/generated/prisma/client';
 import type { CheckOutcome, OutboundPolicy, Probe } from '@/lib/checker/types';
 import type { NewCheck } from '@/lib/data/checks';
@@ -80,6 +81,13 @@ export class MonitorWorker {
   running = false;
 
   private readonly hostLimiter: HostLimiter | null;
+  /**
+   * The async context the worker was made in. Timers are armed in it, not in the caller's: a
+   * timer armed inside an API request (create, update, manual check) would otherwise carry that
+   * request's context (Next's request stores) into every check and every timer after it, for as
+   * long as the monitor lives.
+   */
+  private readonly scope = new AsyncResource('MonitorWorker');
 
   constructor(private readonly deps: WorkerDeps) {
     this.writer = deps.writer ?? new ResultWriter();
@@ -271,7 +279,7 @@ export class MonitorWorker {
     const old = this.timers.get(id);
     if (old) clearTimeout(old);
     entry.nextDueAt = Date.now() + delayMs;
-    this.timers.set(id, setTimeout(() => this.tick(entry), delayMs));
+    this.timers.set(id, this.scope.runInAsyncScope(() => setTimeout(() => this.tick(entry), delayMs)));
   }
 
   private disarm(monitorId: string): void {
