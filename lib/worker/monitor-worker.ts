@@ -9,6 +9,7 @@ import type { ConnectivityState } from '@/lib/worker/connectivity-guard';
 import { ResultWriter } from '@/lib/worker/result-writer';
 import { destinationHost, monitorToProbe, scheduleKey } from '@/lib/worker/probe';
 import { HostLimiter } from '@/lib/worker/host-limiter';
+import { phaseOf, placedNextDue } from '@/lib/worker/cadence';
 import { sleep } from '@/lib/shared/time';
 import { outcomeToRow, outcomeToSummary } from '@/lib/worker/check-row';
 import type { StatusAlerts } from '@/lib/worker/status-alerts';
@@ -57,6 +58,8 @@ interface Entry {
   /** Why its last failure counted for nothing (probe_offline, parent_down), so it is re-checked when that ends. */
   suppressed: Suppression | null;
   nextDueAt: number;
+  /** Its next check moves to the monitor's phase (lib/worker/cadence): set when a start-up or takeover spread its first check. */
+  unplaced: boolean;
   running: Promise<CheckRun> | null;
   removed: boolean;
   /** The last check's response time and certificate expiry, for /metrics (the monitor row's until a check here). */
@@ -152,6 +155,8 @@ export class MonitorWorker {
     const soon = FIRST_CHECK_DELAY_MS + (spread ? Math.floor(Math.random() * window) : 0);
     const delay = dueAt === null ? soon : Math.max(FIRST_CHECK_DELAY_MS, dueAt - Date.now());
     this.arm(entry, this.firstDelay(m, delay));
+    // A handover keeps the previous owner's cadence; a spread first check has none to keep.
+    entry.unplaced = dueAt === null && spread;
   }
 
   /**
@@ -265,6 +270,7 @@ export class MonitorWorker {
       state: storedState(m),
       suppressed: null,
       nextDueAt: Date.now(),
+      unplaced: false,
       running: null,
       removed: false,
       lastLatencyMs: m.lastLatencyMs,
@@ -293,6 +299,8 @@ export class MonitorWorker {
     const m = entry.monitor;
     const now = Date.now();
     observeScheduleLag(now - entry.nextDueAt);
+    const unplaced = entry.unplaced;
+    entry.unplaced = false;
     const due = monitorKind(m.type).schedule.onTimer(m, now);
     if (due.run === 'wait') {
       this.arm(entry, due.delayMs);
@@ -300,7 +308,7 @@ export class MonitorWorker {
     }
     const period = m.intervalSeconds * 1000;
     // Keep the cadence anchored to the due time, but never try to catch up on missed ticks.
-    let next = entry.nextDueAt + period;
+    let next = unplaced ? placedNextDue(entry.nextDueAt, period, phaseOf(m.id, period)) : entry.nextDueAt + period;
     if (next <= now) next = now + period;
     this.arm(entry, next - now);
     if (entry.running) {

@@ -36,7 +36,7 @@ const outcome = (status: 'UP' | 'DOWN'): CheckOutcome => ({
   startedAt: new Date(),
 });
 
-function harness(monitors: Monitor[] = []) {
+function harness(monitors: Monitor[] = [], startSpreadMs = 0) {
   const events: Array<{ at: number; event: Transition['event']; status: string; cause: string | null }> = [];
   const probes: number[] = [];
   let next: () => Promise<CheckOutcome> = async () => outcome('UP');
@@ -54,7 +54,7 @@ function harness(monitors: Monitor[] = []) {
     alerts,
     policy: { blockPrivateTargets: false },
     writer,
-    startSpreadMs: 0,
+    startSpreadMs,
   });
   return { worker, events, probes, setNext: (fn: () => Promise<CheckOutcome>) => (next = fn) };
 }
@@ -153,5 +153,29 @@ describe('MonitorWorker', () => {
   it('a probed monitor takes no pushes', async () => {
     const h = harness();
     await expect(h.worker.heartbeat(monitorRow(), true)).rejects.toThrow('does not take pushes');
+  });
+
+  it('after a start-up, spreads the checks that follow the first round evenly over the interval', async () => {
+    // 1,000 monitors every 2 s, ids made in one burst; the first round is spread over 100 ms.
+    const monitors = Array.from({ length: 1000 }, (_, i) => monitorRow({ id: `cmx994f3f${String(i).padStart(6, '0')}517dnhbr38bm`, intervalSeconds: 2 }));
+    const h = harness(monitors, 100);
+    stopLater = h.worker;
+    const started = Date.now();
+    await h.worker.start();
+    // Every monitor has made its first check once its next one is due past the first round.
+    const ticked = () => monitors.every((m) => h.worker.nextDueAt(m.id)! > started + 500);
+    const deadline = Date.now() + 10_000;
+    while (!ticked() && Date.now() < deadline) await sleep(5);
+    const next = monitors.map((m) => h.worker.nextDueAt(m.id)!);
+    expect(h.probes.length).toBeGreaterThanOrEqual(monitors.length);
+    const firstRoundEnd = h.probes[monitors.length - 1];
+    // Neither a double check nor a long gap: at least half an interval after the round, at most one and a half.
+    expect(Math.min(...next)).toBeGreaterThanOrEqual(started + 1000);
+    expect(Math.max(...next)).toBeLessThan(firstRoundEnd + 3000);
+    // Spread: each tenth of the interval holds about a tenth of the monitors.
+    const perTenth = new Array<number>(10).fill(0);
+    for (const t of next) perTenth[Math.floor((t % 2000) / 200)]++;
+    expect(Math.max(...perTenth), perTenth.join(', ')).toBeLessThan(150);
+    expect(Math.min(...perTenth), perTenth.join(', ')).toBeGreaterThan(50);
   });
 });
