@@ -23,9 +23,10 @@ export function slotAtOrAfter(t: number, periodMs: number, phaseMs: number): num
 
 /**
  * When the check after an unplaced one (the first after a start-up or takeover) is due: at the
- * monitor's phase, at least half an interval after `dueAt` and less than one and a half after,
- * so it is neither a double check nor a long gap.
+ * monitor's phase, at least three quarters of an interval after `dueAt` and less than one and
+ * three quarters after: not a double check even when the first ran late (half an interval was
+ * once too little), and not a long gap.
  */
 export function placedNextDue(dueAt: number, periodMs: number, phaseMs: number): number {
-  return slotAtOrAfter(dueAt + Math.ceil(periodMs / 2), periodMs, phaseMs);
+  return slotAtOrAfter(dueAt + Math.ceil((periodMs * 3) / 4), periodMs, phaseMs);
 }

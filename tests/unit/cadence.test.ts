@@ -37,15 +37,15 @@ describe('slotAtOrAfter', () => {
 });
 
 describe('placedNextDue', () => {
-  it('lands on the phase between half an interval and one and a half after the spread check', () => {
+  it('lands on the phase between three quarters of an interval and one and three quarters after the spread check', () => {
     const period = 30_000;
     for (let i = 0; i < 1000; i++) {
       const dueAt = 1_764_000_000_000 + Math.floor(Math.random() * 1_000_000);
       const phase = Math.floor(Math.random() * period);
       const next = placedNextDue(dueAt, period, phase);
       expect(next % period).toBe(phase);
-      expect(next - dueAt).toBeGreaterThanOrEqual(period / 2);
-      expect(next - dueAt).toBeLessThan(1.5 * period);
+      expect(next - dueAt).toBeGreaterThanOrEqual(0.75 * period);
+      expect(next - dueAt).toBeLessThan(1.75 * period);
     }
   });
 });
