@@ -5,7 +5,7 @@ import { Prisma, type Monitor } from '@/lib/generated/prisma/client';
 import { ConflictError, InvalidError, LimitReachedError } from '@/lib/errors';
 import { lockUserForWrite } from '@/lib/data/users';
 import { fieldsToRowData, rowHeaders } from '@/lib/data/monitor-row';
-import type { CheckBudget } from '@/lib/data/monitors';
+import { checksPerSecond, type CheckBudget } from '@/lib/data/monitors';
 import type { ChannelData, ChannelRow } from '@/lib/data/channels';
 import type { MaintenanceData } from '@/lib/data/maintenance-windows';
 import type { SectionData, StatusPageData } from '@/lib/data/status-pages';
@@ -205,9 +205,8 @@ function tokens(fields: MonitorFields, current: Monitor | null) {
 }
 
 /** The checks per second the user's active probed monitors make together. */
-async function checkRate(tx: Prisma.TransactionClient, userId: string, budget: ImportLimits['budget']): Promise<number> {
-  const rows = await tx.monitor.findMany({ where: { userId, active: true, type: { in: budget.probedTypes } }, select: { intervalSeconds: true } });
-  return rows.reduce((sum, m) => sum + 1 / m.intervalSeconds, 0);
+function checkRate(tx: Prisma.TransactionClient, userId: string, budget: ImportLimits['budget']): Promise<number> {
+  return checksPerSecond(tx, { userId, active: true, type: { in: budget.probedTypes } });
 }
 
 async function checkCounts(tx: Prisma.TransactionClient, userId: string, limits: ImportLimits): Promise<void> {

@@ -64,13 +64,20 @@ export interface CheckBudget {
   rate: number;
 }
 
+/**
+ * How many checks a second the matching monitors make together. Summed per distinct interval in
+ * the database: reading every monitor's row made each create O(n), and creating 10,000 monitors
+ * one by one slowed from 28 a second to 7.
+ */
+export async function checksPerSecond(tx: Prisma.TransactionClient, where: Prisma.MonitorWhereInput): Promise<number> {
+  const groups = await tx.monitor.groupBy({ by: ['intervalSeconds'], where, _count: { _all: true } });
+  return groups.reduce((sum, g) => sum + g._count._all / g.intervalSeconds, 0);
+}
+
 async function assertWithinBudget(tx: Prisma.TransactionClient, userId: string, budget: CheckBudget, exceptId: string | null): Promise<void> {
   if (budget.rate === 0) return;
-  const others = await tx.monitor.findMany({
-    where: { userId, active: true, type: { in: budget.probedTypes }, ...(exceptId ? { id: { not: exceptId } } : {}) },
-    select: { intervalSeconds: true },
-  });
-  const total = others.reduce((sum, m) => sum + 1 / m.intervalSeconds, budget.rate);
+  const others = await checksPerSecond(tx, { userId, active: true, type: { in: budget.probedTypes }, ...(exceptId ? { id: { not: exceptId } } : {}) });
+  const total = others + budget.rate;
   // A little slack for floating point: 20 monitors at 1 s is exactly the default budget.
   if (total > budget.maxPerSecond + 1e-9) {
     throw InvalidError.field(
@@ -146,14 +153,12 @@ export async function setMonitorsActive(userId: string, ids: string[], active: b
   const db = getDb();
   const changed = await db.$transaction(async (tx) => {
     await lockUserForWrite(tx, userId);
-    const targets = await tx.monitor.findMany({ where: { userId, id: { in: ids }, active: !active }, select: { id: true } });
+    const targets = await tx.monitor.findMany({ where: { userId, id: { in: ids }, active: !active }, select: { id: true, type: true, intervalSeconds: true } });
     if (targets.length === 0) return [];
     if (active) {
-      const after = await tx.monitor.findMany({
-        where: { userId, type: { in: budget.probedTypes }, OR: [{ active: true }, { id: { in: targets.map((t) => t.id) } }] },
-        select: { intervalSeconds: true },
-      });
-      const total = after.reduce((sum, m) => sum + 1 / m.intervalSeconds, 0);
+      // The targets are paused now, so they are not among the active ones counted in the database.
+      const resumed = targets.filter((t) => budget.probedTypes.includes(t.type)).reduce((sum, t) => sum + 1 / t.intervalSeconds, 0);
+      const total = (await checksPerSecond(tx, { userId, active: true, type: { in: budget.probedTypes } })) + resumed;
       if (total > budget.maxPerSecond + 1e-9) {
         throw InvalidError.field(
           ['monitorIds'],
