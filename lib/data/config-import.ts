@@ -99,7 +99,6 @@ export async function pageNamesTakenByOthers(userId: string, slugs: string[], do
 
 const withCount = { _count: { select: { monitors: true } } } as const;
 
-
 export async function applyImport(userId: string, writes: ImportWrites, limits: ImportLimits): Promise<AppliedImport> {
   try {
     return await getDb().$transaction(async (tx) => {
