@@ -1,6 +1,6 @@
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { BucketCountRow, DialectStatements, RecentCheckRow } from '@/lib/db/dialect';
-import { counts, countRows, dailyRowsFromJson, num, type Num, type RawCounts } from '@/lib/db/count-rows';
+import type { BucketCountRow, CountRow, DialectStatements, Queryable } from '@/lib/db/dialect';
+import { counts, countRowsFromJson, dailyRowsFromJson, num, recentRowsFromJson, type Num, type RawCounts } from '@/lib/db/count-rows';
 import { ensureCheckPartitions, PARTITION_LOCK, partitionsBefore } from './partitions';
 import { postgresAttempts } from './attempts';
 
@@ -20,6 +20,14 @@ const ROLLUP_TABLES = {
 
 const ms = (column: Prisma.Sql) => Prisma.sql`(EXTRACT(EPOCH FROM ${column}) * 1000)::bigint`;
 const json = (value: unknown) => Prisma.sql`${JSON.stringify(value)}::jsonb`;
+
+/** Runs a per-monitor count query and reads its rows back as one JSON array (see lib/db/count-rows). */
+async function countsAsJson(db: Queryable, query: Prisma.Sql): Promise<CountRow[]> {
+  const [row] = await db.$queryRaw<Array<{ rows: string | null }>>`
+    SELECT json_agg(json_build_array(q."monitorId", q.total, q.up, q."latencySum", q."latencyCount", q."maintenanceTotal", q."maintenanceUp"))::text AS rows
+    FROM (${query}) q`;
+  return countRowsFromJson(row?.rows ?? null);
+}
 
 export const postgresStatements: DialectStatements = {
   insertChecks(db, rows) {
@@ -73,26 +81,21 @@ export const postgresStatements: DialectStatements = {
   },
 
   async recentChecks(db, monitorIds, perMonitor) {
-    const rows = await db.$queryRaw<Array<{ monitorId: string; status: RecentCheckRow['status']; latencyMs: Num; cause: string | null; checkedAtMs: Num }>>`
-      SELECT c."monitorId", c."status"::text AS "status", c."latencyMs", c."cause", ${ms(Prisma.raw('c."checkedAt"'))} AS "checkedAtMs"
-      FROM jsonb_array_elements_text(${json(monitorIds)}) AS m(id)
-      CROSS JOIN LATERAL (
-        SELECT c2."monitorId", c2."status", c2."latencyMs", c2."cause", c2."checkedAt" FROM "Check" c2
-        WHERE c2."monitorId" = m.id ORDER BY c2."checkedAt" DESC LIMIT ${perMonitor}::int
-      ) c
-      ORDER BY c."monitorId", c."checkedAt" ASC`;
-    return rows.map((r): RecentCheckRow => ({
-      monitorId: r.monitorId,
-      status: r.status,
-      latencyMs: r.latencyMs === null ? null : Number(r.latencyMs),
-      cause: r.cause,
-      checkedAtMs: num(r.checkedAtMs),
-    }));
+    // One index range per monitor, read newest first, each packed into a JSON array.
+    const [row] = await db.$queryRaw<Array<{ rows: string | null }>>`
+      SELECT json_agg(json_build_array(m.id, (
+        SELECT json_agg(json_build_array(x."status", x."latencyMs", x."cause", ${ms(Prisma.raw('x."checkedAt"'))}))
+        FROM (SELECT c."status", c."latencyMs", c."cause", c."checkedAt" FROM "Check" c
+              WHERE c."monitorId" = m.id ORDER BY c."checkedAt" DESC LIMIT ${perMonitor}::int) x
+      )))::text AS rows
+      FROM jsonb_array_elements_text(${json(monitorIds)}) AS m(id)`;
+    return recentRowsFromJson(row?.rows ?? null);
   },
 
   async rollupCountsSince(db, monitorIds, fromHourMs) {
-    return countRows(
-      await db.$queryRaw`
+    return countsAsJson(
+      db,
+      Prisma.sql`
         SELECT r."monitorId" AS "monitorId", SUM(r."totalChecks")::bigint AS total, SUM(r."upChecks")::bigint AS up,
                SUM(r."latencySum")::bigint AS "latencySum", SUM(r."latencyCount")::bigint AS "latencyCount",
                SUM(r."maintenanceChecks")::bigint AS "maintenanceTotal", SUM(r."maintenanceUpChecks")::bigint AS "maintenanceUp"
@@ -113,8 +116,9 @@ export const postgresStatements: DialectStatements = {
   },
 
   async checkCountsBetween(db, monitorIds, fromMs, toMs) {
-    return countRows(
-      await db.$queryRaw`
+    return countsAsJson(
+      db,
+      Prisma.sql`
         SELECT c."monitorId" AS "monitorId", COUNT(*)::bigint AS total,
                COUNT(*) FILTER (WHERE c."status" = 'UP')::bigint AS up,
                COALESCE(SUM(c."latencyMs"), 0)::bigint AS "latencySum", COUNT(c."latencyMs")::bigint AS "latencyCount",

@@ -1,5 +1,5 @@
-import type { BucketCountRow, DialectStatements, RecentCheckRow } from '@/lib/db/dialect';
-import { counts, countRows, dailyRowsFromJson, num, type Num, type RawCounts } from '@/lib/db/count-rows';
+import type { BucketCountRow, CountRow, DialectStatements, Queryable } from '@/lib/db/dialect';
+import { counts, countRowsFromJson, dailyRowsFromJson, num, recentRowsFromJson, type Num, type RawCounts } from '@/lib/db/count-rows';
 import { Prisma } from '@/lib/generated/prisma/client';
 
 /** Fixed identifiers, never input: which table and start column each rollup period writes. */
@@ -15,6 +15,14 @@ const ROLLUP_TABLES = {
 // SQLite's loop order: for each listed monitor or range, one index range scan. Uptime counts
 // leave out BLOCKED checks (refused by the outbound policy) and probe_offline failures (Pingboard's
 // own network was down), as the rollups do (lib/data/checks.ts countsForUptime).
+
+/** Runs a per-monitor count query and reads its rows back as one JSON array (see lib/db/count-rows). */
+async function countsAsJson(db: Queryable, query: Prisma.Sql): Promise<CountRow[]> {
+  const [row] = await db.$queryRaw<Array<{ rows: string | null }>>`
+    SELECT json_group_array(json_array(q."monitorId", q.total, q.up, q."latencySum", q."latencyCount", q."maintenanceTotal", q."maintenanceUp")) AS rows
+    FROM (${query}) q`;
+  return countRowsFromJson(row?.rows ?? null);
+}
 
 export const sqliteStatements: DialectStatements = {
   insertChecks(db, rows) {
@@ -71,25 +79,21 @@ export const sqliteStatements: DialectStatements = {
   },
 
   async recentChecks(db, monitorIds, perMonitor) {
-    const rows = await db.$queryRaw<Array<{ monitorId: string; status: RecentCheckRow['status']; latencyMs: Num; cause: string | null; checkedAt: number | bigint | Date }>>`
-      SELECT c."monitorId", c."status", c."latencyMs", c."cause", c."checkedAt"
-      FROM json_each(${JSON.stringify(monitorIds)}) AS m
-      CROSS JOIN "Check" c ON c."id" IN (
-        SELECT c2."id" FROM "Check" c2 WHERE c2."monitorId" = m.value ORDER BY c2."checkedAt" DESC LIMIT ${perMonitor}
-      )
-      ORDER BY c."monitorId", c."checkedAt" ASC`;
-    return rows.map((r): RecentCheckRow => ({
-      monitorId: r.monitorId,
-      status: r.status,
-      latencyMs: r.latencyMs === null ? null : Number(r.latencyMs),
-      cause: r.cause,
-      checkedAtMs: r.checkedAt instanceof Date ? r.checkedAt.getTime() : Number(r.checkedAt),
-    }));
+    // One index range per monitor, read newest first, each packed into a JSON array.
+    const [row] = await db.$queryRaw<Array<{ rows: string | null }>>`
+      SELECT json_group_array(json_array(m.value, (
+        SELECT json_group_array(json_array(x."status", x."latencyMs", x."cause", x."checkedAt"))
+        FROM (SELECT c."status", c."latencyMs", c."cause", c."checkedAt" FROM "Check" c
+              WHERE c."monitorId" = m.value ORDER BY c."checkedAt" DESC LIMIT ${perMonitor}) x
+      ))) AS rows
+      FROM json_each(${JSON.stringify(monitorIds)}) AS m`;
+    return recentRowsFromJson(row?.rows ?? null);
   },
 
   async rollupCountsSince(db, monitorIds, fromHourMs) {
-    return countRows(
-      await db.$queryRaw`
+    return countsAsJson(
+      db,
+      Prisma.sql`
         SELECT r."monitorId" AS "monitorId", SUM(r."totalChecks") AS total, SUM(r."upChecks") AS up,
                SUM(r."latencySum") AS "latencySum", SUM(r."latencyCount") AS "latencyCount",
                SUM(r."maintenanceChecks") AS "maintenanceTotal", SUM(r."maintenanceUpChecks") AS "maintenanceUp"
@@ -111,8 +115,9 @@ export const sqliteStatements: DialectStatements = {
   },
 
   async checkCountsBetween(db, monitorIds, fromMs, toMs) {
-    return countRows(
-      await db.$queryRaw`
+    return countsAsJson(
+      db,
+      Prisma.sql`
         SELECT c."monitorId" AS "monitorId", COUNT(*) AS total,
                SUM(CASE WHEN c."status" = 'UP' THEN 1 ELSE 0 END) AS up,
                SUM(c."latencyMs") AS "latencySum", COUNT(c."latencyMs") AS "latencyCount",
