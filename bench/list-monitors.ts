@@ -1,5 +1,5 @@
 // How long the dashboard's data takes for a user with many monitors and a full day of history.
-// Seeds a fresh SQLite file directly (fast), then times listMonitorsWithStats, the query behind
+// Seeds a fresh SQLite file directly (fast), then times listMonitorsJson, the body of
 // GET /api/monitors and the dashboard's first view. Run: node --conditions=react-server --import tsx bench/list-monitors.ts [monitors] [checksPerMonitor]
 import { seedRollups } from './support/seed-rollups';
 import { openTempDatabase } from './support/temp-database';
@@ -26,15 +26,15 @@ seedRollups(raw);
 raw.close();
 console.log(`seeded ${MONITORS} monitors x ${CHECKS} checks in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 
-const { listMonitorsWithStats } = await import('../lib/services/monitor-stats');
+const { listMonitorsJson } = await import('../lib/services/monitor-stats');
 const runs: number[] = [];
 for (let i = 0; i < 6; i++) {
   const t = performance.now();
-  const list = await listMonitorsWithStats('u1');
+  const body = await listMonitorsJson('u1');
   runs.push(performance.now() - t);
-  if (list.length !== MONITORS) throw new Error('wrong count');
+  if ((JSON.parse(body) as { monitors: unknown[] }).monitors.length !== MONITORS) throw new Error('wrong count');
 }
 const warm = runs.slice(1).sort((a, b) => a - b);
-console.log(`listMonitorsWithStats: first ${runs[0].toFixed(0)} ms, warm median ${warm[Math.floor(warm.length / 2)].toFixed(0)} ms, warm max ${warm[warm.length - 1].toFixed(0)} ms`);
+console.log(`listMonitorsJson: first ${runs[0].toFixed(0)} ms, warm median ${warm[Math.floor(warm.length / 2)].toFixed(0)} ms, warm max ${warm[warm.length - 1].toFixed(0)} ms`);
 cleanup();
 process.exit(0);

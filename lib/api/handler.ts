@@ -42,6 +42,11 @@ export function json(data: unknown, status = 200, headers?: HeadersInit): Respon
   return res;
 }
 
+/** A JSON body that is already text (built without making every value an object first). */
+export function jsonText(body: string, status = 200): Response {
+  return new Response(body, { status, headers: { 'Content-Type': 'application/json', 'Cache-Control': NO_STORE } });
+}
+
 export function noContent(headers?: HeadersInit): Response {
   const res = new Response(null, { status: 204, headers });
   res.headers.set('Cache-Control', NO_STORE);

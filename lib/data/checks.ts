@@ -25,14 +25,14 @@ export interface UptimeCounts {
 
 export const noCounts = (): UptimeCounts => ({ totalChecks: 0, upChecks: 0, latencySum: 0, latencyCount: 0, maintenanceChecks: 0, maintenanceUpChecks: 0 });
 
-/** Adds a dialect count row into running totals. */
-function addCounts(into: UptimeCounts, r: Omit<CountRow, 'monitorId'>): void {
-  into.totalChecks += r.total;
-  into.upChecks += r.up;
-  into.latencySum += r.latencySum;
-  into.latencyCount += r.latencyCount;
-  into.maintenanceChecks += r.maintenanceTotal;
-  into.maintenanceUpChecks += r.maintenanceUp;
+/** Adds (or, with sign -1, takes off) a dialect count row into running totals. */
+function addCounts(into: UptimeCounts, r: Omit<CountRow, 'monitorId'>, sign: 1 | -1 = 1): void {
+  into.totalChecks += sign * r.total;
+  into.upChecks += sign * r.up;
+  into.latencySum += sign * r.latencySum;
+  into.latencyCount += sign * r.latencyCount;
+  into.maintenanceChecks += sign * r.maintenanceTotal;
+  into.maintenanceUpChecks += sign * r.maintenanceUp;
 }
 
 /** The caller must already own monitorId (see lib/data/monitors). */
@@ -57,6 +57,17 @@ export function findCheck(monitorId: string, id: string): Promise<Check | null> 
   return getDb().check.findFirst({ where: { id, monitorId } });
 }
 
+/**
+ * The last few checks of many monitors as the API's JSON text, one array per monitor: the list of
+ * 1,000 monitors carries 24,000 checks, and making each an object (then a Date, then an ISO
+ * string, then JSON again) cost more in allocation and garbage collection than the query.
+ */
+export async function recentChecksJsonByMonitor(monitorIds: string[], perMonitor = RECENT_CHECKS_PER_MONITOR): Promise<Map<string, string>> {
+  if (monitorIds.length === 0) return new Map();
+  const rows = await getDialect().sql.recentChecksJson(getDb(), monitorIds, perMonitor);
+  return new Map(rows.map((r) => [r.monitorId, r.checks]));
+}
+
 /** The last few checks of many monitors in one statement: one index range scan per monitor. */
 export async function recentChecksByMonitor(monitorIds: string[], perMonitor = RECENT_CHECKS_PER_MONITOR): Promise<Map<string, RecentCheck[]>> {
   const result = new Map<string, RecentCheck[]>(monitorIds.map((id) => [id, []]));
@@ -69,23 +80,32 @@ export async function recentChecksByMonitor(monitorIds: string[], perMonitor = R
 
 /**
  * Up/total counts since a time for many monitors. Whole hours come from the hourly rollups;
- * only the partial first hour is counted from raw checks, so the window is exact and the cost
- * does not grow with the number of checks.
+ * only the hour cut by `since` is counted from raw checks, so the window is exact and the cost
+ * does not grow with the number of checks. That hour is read from whichever side of `since` is
+ * shorter: the checks after it up to the next hour are added, or the checks before it are taken
+ * off its hour's rollup. A rollup and its checks are written in one transaction (and checks are
+ * kept 31 days at least), so both give the same count, and at most half an hour of raw checks
+ * is read instead of up to a whole one.
  */
 export async function uptimeCountsSince(monitorIds: string[], since: Date): Promise<Map<string, UptimeCounts>> {
   const result = new Map<string, UptimeCounts>();
   if (monitorIds.length === 0) return result;
-  const firstFullHour = Math.ceil(since.getTime() / HOUR_MS) * HOUR_MS;
+  const s = since.getTime();
+  const hourBefore = Math.floor(s / HOUR_MS) * HOUR_MS;
+  const hourAfter = hourBefore === s ? s : hourBefore + HOUR_MS;
+  const subtract = s - hourBefore < hourAfter - s;
   const { sql } = getDialect();
   const [hours, edge] = await Promise.all([
-    sql.rollupCountsSince(getDb(), monitorIds, firstFullHour),
-    sql.checkCountsBetween(getDb(), monitorIds, since.getTime(), firstFullHour),
+    sql.rollupCountsSince(getDb(), monitorIds, subtract ? hourBefore : hourAfter),
+    subtract ? sql.checkCountsBetween(getDb(), monitorIds, hourBefore, s) : sql.checkCountsBetween(getDb(), monitorIds, s, hourAfter),
   ]);
-  for (const r of [...hours, ...edge]) {
+  const add = (r: CountRow, sign: 1 | -1) => {
     const into = result.get(r.monitorId) ?? noCounts();
-    addCounts(into, r);
+    addCounts(into, r, sign);
     result.set(r.monitorId, into);
-  }
+  };
+  for (const r of hours) add(r, 1);
+  for (const r of edge) add(r, subtract ? -1 : 1);
   return result;
 }
 

@@ -154,6 +154,11 @@ export interface DialectStatements {
   updateMonitorSummaries(db: Queryable, rows: SummaryRow[], nowMs: number): Statement;
   /** The newest `perMonitor` checks of each monitor, oldest first within a monitor. */
   recentChecks(db: Queryable, monitorIds: string[], perMonitor: number): Promise<RecentCheckRow[]>;
+  /**
+   * The same checks as the API's JSON text, built by the database: per monitor, an array of
+   * `{"status","latencyMs","checkedAt"}` (checkedAt as toISOString() writes it), oldest first.
+   */
+  recentChecksJson(db: Queryable, monitorIds: string[], perMonitor: number): Promise<Array<{ monitorId: string; checks: string }>>;
   /** Sums of the hourly rollups from `fromHourMs` on, per monitor. */
   rollupCountsSince(db: Queryable, monitorIds: string[], fromHourMs: number): Promise<CountRow[]>;
   /** The daily rollups from `fromDayMs` on, per monitor and UTC day. */

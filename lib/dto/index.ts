@@ -1,7 +1,6 @@
 import type { Check, Incident, Monitor } from '@/lib/generated/prisma/client';
 import type { MonitorDelivery } from '@/lib/data/deliveries';
 import { rowToFields } from '@/lib/data/monitor-row';
-import type { RecentCheck } from '@/lib/data/checks';
 import { getEnv } from '@/lib/env';
 import type { MaintenanceNow } from '@/lib/domain/maintenance-calendar';
 import type { MaintenanceAwareUptime } from '@/lib/domain/uptime';
@@ -98,16 +97,27 @@ export function monitorDto(
 }
 export type MonitorDto = ReturnType<typeof monitorDto>;
 
-export function monitorListItemDto(m: Parameters<typeof monitorDto>[0], uptime24h: MaintenanceAwareUptime | null, recent: RecentCheck[]) {
-  return {
+/** One item of GET /api/monitors. */
+export type MonitorListItemDto = MonitorDto & {
+  uptime24h: number | null;
+  /** The same with the checks made during maintenance left out. */
+  uptime24hExcludingMaintenance: number | null;
+  /** The last 24, oldest first. */
+  recentChecks: Array<{ status: Check['status']; latencyMs: number | null; checkedAt: string }>;
+};
+
+/**
+ * One item of GET /api/monitors as JSON text. `recentChecksJson` is the array the database
+ * wrote (lib/data/checks recentChecksJsonByMonitor), spliced in as it is.
+ */
+export function monitorListItemJson(m: Parameters<typeof monitorDto>[0], uptime24h: MaintenanceAwareUptime | null, recentChecksJson: string): string {
+  const item: Omit<MonitorListItemDto, 'recentChecks'> = {
     ...monitorDto(m),
     uptime24h: uptime24h?.uptimePercent ?? null,
-    /** The same with the checks made during maintenance left out. */
     uptime24hExcludingMaintenance: uptime24h?.uptimeExcludingMaintenancePercent ?? null,
-    recentChecks: recent.map((c) => ({ status: c.status, latencyMs: c.latencyMs, checkedAt: c.checkedAt.toISOString() })),
   };
+  return `${JSON.stringify(item).slice(0, -1)},"recentChecks":${recentChecksJson}}`;
 }
-export type MonitorListItemDto = ReturnType<typeof monitorListItemDto>;
 
 export function checkDto(c: Check) {
   return {

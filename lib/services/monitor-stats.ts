@@ -1,27 +1,31 @@
 import 'server-only';
 import { listMonitors } from '@/lib/data/monitors';
-import { phaseSamples, recentChecksByMonitor, uptimeBucketCounts, uptimeCountsSince } from '@/lib/data/checks';
+import { phaseSamples, recentChecksJsonByMonitor, uptimeBucketCounts, uptimeCountsSince } from '@/lib/data/checks';
 import { timingMedians, type TimingBucket } from '@/lib/domain/timing-medians';
 import { buildUptimeReport, maintenanceAwareUptime, type UptimeReport } from '@/lib/domain/uptime';
-import { monitorListItemDto, type MonitorListItemDto } from '@/lib/dto';
+import { monitorListItemJson } from '@/lib/dto';
 import { HOUR_MS } from '@/lib/shared/time';
 import { toMonitorViews } from '@/lib/services/monitor-views';
 
 export const UPTIME_BUCKETS = 24;
 
-/** The dashboard list: every monitor of the user with 24 h uptime, recent checks and its channels, in five queries in all. */
-export async function listMonitorsWithStats(userId: string, now = new Date()): Promise<MonitorListItemDto[]> {
+/**
+ * GET /api/monitors' body, `{"monitors":[...]}` (items: MonitorListItemDto), as JSON text: every
+ * monitor of the user with 24 h uptime, recent checks and its channels, in a few queries in all.
+ */
+export async function listMonitorsJson(userId: string, now = new Date()): Promise<string> {
   const monitors = await listMonitors(userId);
   const ids = monitors.map((m) => m.id);
   const [recent, uptime, views] = await Promise.all([
-    recentChecksByMonitor(ids),
+    recentChecksJsonByMonitor(ids),
     uptimeCountsSince(ids, new Date(now.getTime() - 24 * HOUR_MS)),
     toMonitorViews(userId, monitors),
   ]);
-  return views.map((m) => {
+  const items = views.map((m) => {
     const u = uptime.get(m.id);
-    return monitorListItemDto(m, u ? maintenanceAwareUptime(u) : null, recent.get(m.id) ?? []);
+    return monitorListItemJson(m, u ? maintenanceAwareUptime(u) : null, recent.get(m.id) ?? '[]');
   });
+  return `{"monitors":[${items.join(',')}]}`;
 }
 
 /** The caller must own monitorId. */

@@ -196,6 +196,10 @@ describe('list statistics', () => {
     expect(item.recentChecks.map((c: { status: string }) => c.status)).toEqual(['UP', 'UP', 'UP', 'DOWN']);
     const times = item.recentChecks.map((c: { checkedAt: string }) => c.checkedAt);
     expect([...times].sort()).toEqual(times);
+    // The database writes these items as text: the same fields and values as the checks API's.
+    const checks = (await owner.get(`/api/monitors/${m.id}/checks`)).body.checks.reverse();
+    expect(item.recentChecks).toEqual(checks.map((c: { status: string; latencyMs: number | null; checkedAt: string }) => ({ status: c.status, latencyMs: c.latencyMs, checkedAt: c.checkedAt })));
+    expect(item.recentChecks.every((c: object) => Object.keys(c).join() === 'status,latencyMs,checkedAt')).toBe(true);
 
     // The hourly rollups behind uptime24h agree with the raw checks.
     const raw = await queryRow(app, `SELECT COUNT(*) AS total, SUM(CASE WHEN status = 'UP' THEN 1 ELSE 0 END) AS up, SUM("latencyMs") AS lat FROM "Check" WHERE "monitorId" = ?`, m.id);

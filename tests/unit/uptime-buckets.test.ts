@@ -95,8 +95,16 @@ describe('uptime buckets from rollups and raw edges', () => {
     expect(await data.uptimeBucketCounts('m1', from, to, 24)).toEqual(naive(from.getTime(), to.getTime(), 24));
   });
 
-  it('gives the list its 24 h totals from rollups plus the partial first hour', async () => {
-    const since = new Date(now - 24 * HOUR);
+  // now is 06:37:12.345: since falls late in its hour (checks up to the next hour are added),
+  // early in it (checks since the hour's start are taken off its rollup), or on the hour.
+  it.each([
+    ['late in its hour', 24 * HOUR],
+    ['early in its hour', 24 * HOUR + 27 * 60_000],
+    ['one millisecond after the hour', 24 * HOUR + 37 * 60_000 + 12_344],
+    ['on the hour', 24 * HOUR + 37 * 60_000 + 12_345],
+    ['one millisecond before the hour', 24 * HOUR + 37 * 60_000 + 12_346],
+  ])('gives the list its 24 h totals exactly when since is %s', async (_label, ago) => {
+    const since = new Date(now - ago);
     const counts = (await data.uptimeCountsSince(['m1'], since)).get('m1');
     const [whole] = naive(since.getTime(), Number.MAX_SAFE_INTEGER, 1);
     expect(counts).toEqual(whole);

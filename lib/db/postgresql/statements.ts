@@ -92,6 +92,17 @@ export const postgresStatements: DialectStatements = {
     return recentRowsFromJson(row?.rows ?? null);
   },
 
+  recentChecksJson(db, monitorIds, perMonitor) {
+    return db.$queryRaw<Array<{ monitorId: string; checks: string }>>`
+      SELECT m.id AS "monitorId", '[' || COALESCE((
+        SELECT string_agg('{"status":"' || x."status"::text || '","latencyMs":' || COALESCE(x."latencyMs"::text, 'null') ||
+                          ',"checkedAt":"' || to_char(x."checkedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"}', ',' ORDER BY x."checkedAt")
+        FROM (SELECT c."status", c."latencyMs", c."checkedAt" FROM "Check" c
+              WHERE c."monitorId" = m.id ORDER BY c."checkedAt" DESC LIMIT ${perMonitor}::int) x
+      ), '') || ']' AS "checks"
+      FROM jsonb_array_elements_text(${json(monitorIds)}) AS m(id)`;
+  },
+
   async rollupCountsSince(db, monitorIds, fromHourMs) {
     return countsAsJson(
       db,

@@ -90,6 +90,18 @@ export const sqliteStatements: DialectStatements = {
     return recentRowsFromJson(row?.rows ?? null);
   },
 
+  recentChecksJson(db, monitorIds, perMonitor) {
+    // strftime rounds the epoch seconds to whole milliseconds, so %f gives exactly toISOString's.
+    return db.$queryRaw<Array<{ monitorId: string; checks: string }>>`
+      SELECT m.value AS "monitorId", '[' || COALESCE((
+        SELECT group_concat('{"status":"' || x."status" || '","latencyMs":' || COALESCE(x."latencyMs", 'null') ||
+                            ',"checkedAt":"' || strftime('%Y-%m-%dT%H:%M:%fZ', x."checkedAt" / 1000.0, 'unixepoch') || '"}', ',' ORDER BY x."checkedAt")
+        FROM (SELECT c."status", c."latencyMs", c."checkedAt" FROM "Check" c
+              WHERE c."monitorId" = m.value ORDER BY c."checkedAt" DESC LIMIT ${perMonitor}) x
+      ), '') || ']' AS "checks"
+      FROM json_each(${JSON.stringify(monitorIds)}) AS m`;
+  },
+
   async rollupCountsSince(db, monitorIds, fromHourMs) {
     return countsAsJson(
       db,
