@@ -4,14 +4,14 @@ import type { CheckOutcome } from '@/lib/checker/types';
 import type { MonitorState } from '@/lib/domain/transition';
 import type { NewCheck } from '@/lib/data/checks';
 import type { MonitorSummary } from '@/lib/worker/result-writer';
-import { uuidv7 } from '@/lib/ids';
+import { checkId } from '@/lib/ids';
 
 const round = (v: number | null | undefined): number | null => (v === null || v === undefined ? null : Math.round(v));
 
 /** The stored row for one outcome; its id sorts by the time the check started. */
 export function outcomeToRow(monitorId: string, o: CheckOutcome, maintenance = false): NewCheck {
   return {
-    id: uuidv7(o.startedAt.getTime()),
+    id: checkId(o.startedAt.getTime()),
     monitorId,
     status: o.status,
     latencyMs: Math.round(o.latencyMs),
