@@ -37,9 +37,6 @@ function jsonArray<T>(value: string | unknown[] | null): T[] {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T[];
 }
 
-/** A time sent inside JSON: epoch ms as a number, or a timestamp's text. */
-const jsonTimeMs = (v: number | string): number => (typeof v === 'number' ? v : /^\d+$/.test(v) ? Number(v) : Date.parse(v));
-
 /** Count rows sent as one JSON array of [monitorId, total, up, latencySum, latencyCount, maintenanceTotal, maintenanceUp]. */
 export function countRowsFromJson(value: string | unknown[] | null): CountRow[] {
   return jsonArray<[string, Num, Num, Num, Num, Num, Num]>(value).map(([monitorId, total, up, latencySum, latencyCount, maintenanceTotal, maintenanceUp]) => ({
@@ -54,13 +51,13 @@ export function countRowsFromJson(value: string | unknown[] | null): CountRow[] 
  */
 export function recentRowsFromJson(value: string | unknown[] | null): RecentCheckRow[] {
   const out: RecentCheckRow[] = [];
-  for (const [monitorId, checks] of jsonArray<[string, Array<[RecentCheckRow['status'], Num, string | null, number | string]> | null]>(value)) {
+  for (const [monitorId, checks] of jsonArray<[string, Array<[RecentCheckRow['status'], Num, string | null, Num]> | null]>(value)) {
     const rows = (checks ?? []).map(([status, latencyMs, cause, at]) => ({
       monitorId,
       status,
       latencyMs: latencyMs === null ? null : Number(latencyMs),
       cause,
-      checkedAtMs: jsonTimeMs(at),
+      checkedAtMs: num(at),
     }));
     rows.sort((a, b) => a.checkedAtMs - b.checkedAtMs);
     out.push(...rows);
